@@ -1,0 +1,33 @@
+// Bundles the CLI (and, when present, the browser island) with esbuild.
+// Runs as `prepare`, so `npx rig` works right after `npm ci`.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const started = Date.now();
+await build({
+  entryPoints: { rig: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  logLevel: 'warning',
+});
+if (existsSync('src/web/browser/main.ts')) {
+  await build({
+    entryPoints: { app: 'src/web/browser/main.ts' },
+    outdir: 'dist/web',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+if (process.env.RIG_BUILD_VERBOSE) console.log(`built in ${Date.now() - started} ms`);
