@@ -1,3 +1,39 @@
-#!/usr/bin/env node
-// Placeholder entry; the CLI lands with the runner.
-process.stdout.write('rig 0.1.0\n');
+// The `rig` command. Each subcommand lives in commands/<name>.ts and is listed
+// in commands/index.ts; this file only maps outcomes to exit codes.
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { registerCommands } from './commands/index.ts';
+import { ExitCode, UsageError } from './errors.ts';
+
+const VERSION = '0.1.0';
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('rig')
+    .description('CI for software whose tests need real machines')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerCommands(program);
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
+  } catch (err) {
+    return exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version exit through here with code 0.
+    return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`rig: ${err.message}\n`);
+    return ExitCode.usage;
+  }
+  process.stderr.write(
+    `rig: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  return ExitCode.failure;
+}
+
+process.exitCode = await main(process.argv);
