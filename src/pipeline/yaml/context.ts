@@ -16,6 +16,8 @@ export type Located = Node | Pair | Span;
 
 export class Ctx {
   readonly diagnostics: Diagnostic[] = [];
+  /** Per-node results that must be computed once (so their diagnostics are reported once). */
+  readonly memo = new WeakMap<object, unknown>();
   private aliasesLeft = ALIAS_BUDGET;
 
   constructor(

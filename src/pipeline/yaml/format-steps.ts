@@ -52,7 +52,24 @@ const PARAM_FORMATS: Record<ParamType, () => z.ZodType> = {
   list: () => z.array(z.unknown()),
   map: () => z.record(z.string(), z.unknown()),
   closure: () => z.never(),
-  any: () => z.unknown(),
+  any: () => z.union([z.string(), z.number(), z.boolean()]),
+};
+
+const TIME_UNIT = [
+  'NANOSECONDS',
+  'MICROSECONDS',
+  'MILLISECONDS',
+  'SECONDS',
+  'MINUTES',
+  'HOURS',
+  'DAYS',
+];
+const RESULT = ['SUCCESS', 'UNSTABLE', 'FAILURE', 'NOT_BUILT', 'ABORTED'];
+/** Parameters whose strings come from a fixed set, offered as enums to editors. */
+const ENUMS: Record<string, string[]> = {
+  unit: TIME_UNIT,
+  buildResult: RESULT,
+  stageResult: RESULT,
 };
 
 function paramFormat(sig: StepSignature, name: string, type: ParamType): z.ZodType {
@@ -62,7 +79,8 @@ function paramFormat(sig: StepSignature, name: string, type: ParamType): z.ZodTy
   if (sig.name === 'withCredentials' && name === 'bindings') {
     return z.array(z.record(z.string(), z.record(z.string(), z.string())));
   }
-  return PARAM_FORMATS[type]();
+  const words = ENUMS[name];
+  return words && type === 'string' ? z.enum(words) : PARAM_FORMATS[type]();
 }
 
 function namedForm(sig: StepSignature, steps: z.ZodType): z.ZodType {
@@ -85,7 +103,7 @@ function valueForms(sig: StepSignature, steps: z.ZodType): z.ZodType {
   return forms.length === 1 ? forms[0]! : z.union(forms);
 }
 
-const StepsRef: z.ZodType<unknown> = z.lazy(() => z.array(StepFormat));
+const StepsRef: z.ZodType<unknown> = z.lazy(() => StepsFormat);
 
 export const StepFormat: z.ZodType<unknown> = doc(
   z.union([
@@ -103,3 +121,5 @@ export const StepFormat: z.ZodType<unknown> = doc(
   'A step: a shell command, or a mapping with one key, the step name.',
   'Step',
 );
+
+export const StepsFormat = doc(z.array(StepFormat), 'Steps, run in order.', 'Steps');

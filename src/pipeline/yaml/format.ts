@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { POST_CONDITIONS } from '../model/pipeline.ts';
-import { StepFormat } from './format-steps.ts';
+import { StepsFormat } from './format-steps.ts';
 import { doc, formatRegistry } from './format-registry.ts';
 import { DURATION_PATTERN, SIZE_PATTERN } from './units.ts';
 
@@ -294,67 +294,67 @@ export const CHANGE_REQUEST_FILTERS = [
   'authorEmail',
 ] as const;
 
-export const ConditionFormat: z.ZodType<unknown> = z.lazy(() => ConditionShape);
-const ConditionShape = doc(
-  z.strictObject({
-    branch: pattern('Branch pattern (glob by default).').optional(),
-    tag: pattern('Tag pattern (glob by default); `""` matches any tag.').optional(),
-    buildingTag: flag('The build is for a tag.').optional(),
-    environment: z
-      .strictObject({
-        name: text('Variable name.'),
-        value: text('Expected value.'),
-        ignoreCase: flag('Compare ignoring case.').optional(),
-        comparator: COMPARATOR.optional(),
-      })
-      .optional(),
-    equals: z
-      .strictObject({
-        expected: doc(scalar(), 'Expected value.'),
-        actual: doc(scalar(), 'Actual value, e.g. `${{ params.COUNT }}`.'),
-      })
-      .optional(),
-    expression: text('A Groovy expression; the stage runs when it is truthy.').optional(),
-    changeset: pattern('Changed file pattern (glob by default).', {
-      caseSensitive: flag('Match case-sensitively.').optional(),
-    }).optional(),
-    changelog: text('Regular expression matched against commit messages.').optional(),
-    changeRequest: z
-      .union([
-        flag('The build is for a change request (pull request).'),
-        z.strictObject({
-          ...Object.fromEntries(
-            CHANGE_REQUEST_FILTERS.map((f) => [
-              f,
-              text(`Match the change request's ${f}.`).optional(),
-            ]),
-          ),
-          comparator: COMPARATOR.optional(),
-        }),
-      ])
-      .optional(),
-    triggeredBy: z
-      .union([
-        text('Cause, e.g. `TimerTrigger`, `SCMTrigger`, `UserIdCause`.'),
-        z.strictObject({
-          cause: text('Cause class name.'),
-          detail: text('E.g. the user id.').optional(),
-        }),
-      ])
-      .optional(),
-    not: doc(ConditionFormat, 'True when its one condition is false.').optional(),
-    allOf: doc(
-      z.union([z.array(ConditionFormat), ConditionFormat]),
-      'True when every condition is true.',
-    ).optional(),
-    anyOf: doc(
-      z.union([z.array(ConditionFormat), ConditionFormat]),
-      'True when any condition is true; a list item with several keys is their conjunction.',
-    ).optional(),
-  }),
+export const ConditionFormat: z.ZodType<unknown> = doc(
+  z.lazy(() => ConditionShape),
   'Conditions; all of them must hold.',
   'Condition',
 );
+const ConditionShape = z.strictObject({
+  branch: pattern('Branch pattern (glob by default).').optional(),
+  tag: pattern('Tag pattern (glob by default); `""` matches any tag.').optional(),
+  buildingTag: flag('The build is for a tag.').optional(),
+  environment: z
+    .strictObject({
+      name: text('Variable name.'),
+      value: text('Expected value.'),
+      ignoreCase: flag('Compare ignoring case.').optional(),
+      comparator: COMPARATOR.optional(),
+    })
+    .optional(),
+  equals: z
+    .strictObject({
+      expected: doc(scalar(), 'Expected value.'),
+      actual: doc(scalar(), 'Actual value, e.g. `${{ params.COUNT }}`.'),
+    })
+    .optional(),
+  expression: text('A Groovy expression; the stage runs when it is truthy.').optional(),
+  changeset: pattern('Changed file pattern (glob by default).', {
+    caseSensitive: flag('Match case-sensitively.').optional(),
+  }).optional(),
+  changelog: text('Regular expression matched against commit messages.').optional(),
+  changeRequest: z
+    .union([
+      flag('The build is for a change request (pull request).'),
+      z.strictObject({
+        ...Object.fromEntries(
+          CHANGE_REQUEST_FILTERS.map((f) => [
+            f,
+            text(`Match the change request's ${f}.`).optional(),
+          ]),
+        ),
+        comparator: COMPARATOR.optional(),
+      }),
+    ])
+    .optional(),
+  triggeredBy: z
+    .union([
+      text('Cause, e.g. `TimerTrigger`, `SCMTrigger`, `UserIdCause`.'),
+      z.strictObject({
+        cause: text('Cause class name.'),
+        detail: text('E.g. the user id.').optional(),
+      }),
+    ])
+    .optional(),
+  not: doc(ConditionFormat.optional(), 'True when its one condition is false.', 'Not'),
+  allOf: doc(
+    z.union([z.array(ConditionFormat), ConditionFormat]),
+    'True when every condition is true.',
+  ).optional(),
+  anyOf: doc(
+    z.union([z.array(ConditionFormat), ConditionFormat]),
+    'True when any condition is true; a list item with several keys is their conjunction.',
+  ).optional(),
+});
 export const CONDITION_KEYS = keysOf(ConditionShape);
 
 export const WhenFormat = doc(
@@ -369,8 +369,6 @@ export const WhenFormat = doc(
 );
 
 // ---------------------------------------------------------------- steps, post, input
-
-export const StepsFormat = doc(z.array(StepFormat), 'Steps, run in order.', 'Steps');
 
 export const PostFormat = doc(
   z.strictObject(
@@ -399,8 +397,14 @@ export const InputFormat = z.union([
 
 // ---------------------------------------------------------------- stages
 
-export const StageFormat: z.ZodType<unknown> = z.lazy(() => StageShape);
-const StageList = z.array(StageFormat);
+export const STAGE_BODIES = ['steps', 'stages', 'parallel', 'matrix'] as const;
+export const StageFormat: z.ZodType<unknown> = doc(
+  z.lazy(() => StageShape),
+  'A stage: a name and exactly one of `steps`, `stages`, `parallel`, `matrix`.',
+  'Stage',
+  { oneOf: STAGE_BODIES.map((k) => ({ required: [k] })) },
+);
+const stageList = (description: string) => doc(z.array(StageFormat), description);
 
 const ExcludeValue = z.union([
   doc(scalar(), 'Exclude cells with this value.'),
@@ -425,34 +429,28 @@ export const MatrixFormat = doc(
     tools: ToolsFormat.optional(),
     when: WhenFormat.optional(),
     input: InputFormat.optional(),
-    stages: doc(StageList, 'Stages each cell runs.'),
+    stages: stageList('Stages each cell runs.'),
     post: PostFormat.optional(),
   }),
   'Run `stages` once per combination of axis values.',
   'Matrix',
 );
 
-export const STAGE_BODIES = ['steps', 'stages', 'parallel', 'matrix'] as const;
-const StageShape = doc(
-  z.strictObject({
-    name: text('Stage name, unique among its siblings.'),
-    agent: AgentFormat.optional(),
-    options: OptionsFormat.optional(),
-    environment: EnvironmentFormat.optional(),
-    tools: ToolsFormat.optional(),
-    when: WhenFormat.optional(),
-    input: InputFormat.optional(),
-    failFast: flag('Stop the other parallel branches when one fails.').optional(),
-    steps: StepsFormat.optional(),
-    stages: doc(StageList, 'Nested stages, run in order.').optional(),
-    parallel: doc(StageList, 'Stages run at the same time.').optional(),
-    matrix: MatrixFormat.optional(),
-    post: PostFormat.optional(),
-  }),
-  'A stage: a name and exactly one of `steps`, `stages`, `parallel`, `matrix`.',
-  'Stage',
-  { oneOf: STAGE_BODIES.map((k) => ({ required: [k] })) },
-);
+const StageShape = z.strictObject({
+  name: text('Stage name, unique among its siblings.'),
+  agent: AgentFormat.optional(),
+  options: OptionsFormat.optional(),
+  environment: EnvironmentFormat.optional(),
+  tools: ToolsFormat.optional(),
+  when: WhenFormat.optional(),
+  input: InputFormat.optional(),
+  failFast: flag('Stop the other parallel branches when one fails.').optional(),
+  steps: StepsFormat.optional(),
+  stages: stageList('Nested stages, run in order.').optional(),
+  parallel: stageList('Stages run at the same time.').optional(),
+  matrix: MatrixFormat.optional(),
+  post: PostFormat.optional(),
+});
 export const STAGE_KEYS = keysOf(StageShape);
 export const MATRIX_KEYS = keysOf(MatrixFormat);
 

@@ -6,7 +6,7 @@
  */
 import { LineCounter, isMap, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
-import type { ParseResult } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, ParseResult } from '../diagnostics/diagnostic.ts';
 import { error, hasErrors } from '../diagnostics/diagnostic.ts';
 import type { Pipeline } from '../model/pipeline.ts';
 import { readAgent } from './agent.ts';
@@ -34,18 +34,22 @@ export function parseRigYaml(text: string, file: string): ParseResult<Pipeline> 
   if (hasErrors(ctx.diagnostics)) return { diagnostics: ctx.diagnostics };
   const pipeline = readPipeline(ctx, doc);
   if (pipeline) ctx.diagnostics.push(...checkPipeline(pipeline));
-  if (!pipeline || hasErrors(ctx.diagnostics)) return { diagnostics: ctx.diagnostics };
-  return { value: pipeline, diagnostics: ctx.diagnostics };
+  const diagnostics = ctx.diagnostics.sort((a, b) => a.span.offset - b.span.offset);
+  if (!pipeline || hasErrors(diagnostics)) return { diagnostics };
+  return { value: pipeline, diagnostics };
 }
 
-function syntaxError(ctx: Ctx, e: YAMLError): ReturnType<typeof error> {
+function syntaxError(ctx: Ctx, e: YAMLError): Diagnostic {
   const [start, end] = e.pos;
+  return error('yaml-syntax', syntaxMessage(ctx, e), ctx.range(start, Math.max(start, end)));
+}
+
+function syntaxMessage(ctx: Ctx, e: YAMLError): string {
+  if (e.code === 'DUPLICATE_KEY') return `duplicate key \`${ctx.text.slice(e.pos[0], e.pos[1])}\``;
+  if (e.code === 'MULTIPLE_DOCS')
+    return 'a rig.yaml holds one YAML document; a second one starts here';
   const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  return error(
-    'yaml-syntax',
-    message.charAt(0).toLowerCase() + message.slice(1),
-    ctx.range(start, end),
-  );
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
 function readPipeline(ctx: Ctx, doc: Document): Pipeline | undefined {

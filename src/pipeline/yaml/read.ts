@@ -40,6 +40,14 @@ export function asMap(ctx: Ctx, node: Node, what: string): YAMLMap | undefined {
 
 /** The entries of a mapping in file order, with `<<: *anchor` merge keys applied. */
 export function entries(ctx: Ctx, map: YAMLMap): Entry[] {
+  const cached = ctx.memo.get(map) as Entry[] | undefined;
+  if (cached) return cached;
+  const result = readEntries(ctx, map);
+  ctx.memo.set(map, result);
+  return result;
+}
+
+function readEntries(ctx: Ctx, map: YAMLMap): Entry[] {
   const own: Entry[] = [];
   const merged: Entry[] = [];
   for (const pair of map.items) {

@@ -22,6 +22,7 @@ import {
   readStrings,
 } from './read.ts';
 import { readSteps } from './steps.ts';
+import { closest } from './suggest.ts';
 import { readWhen } from './when.ts';
 import { readExclude } from './matrix.ts';
 
@@ -71,6 +72,7 @@ function readBody(
   const present = STAGE_BODIES.flatMap((k) => f[k] ?? []);
   const [body, extra] = present;
   if (!body) {
+    if (misspeltBody(ctx, node)) return undefined;
     const list = STAGE_BODIES.map((k) => `\`${k}\``).join(', ');
     return ctx.error('missing-key', `stage \`${name}\` needs one of ${list}`, node);
   }
@@ -139,4 +141,11 @@ function readAxes(ctx: Ctx, node: Node): Axis[] | undefined {
   if (axes.length === 0 && map.items.length === 0)
     return ctx.error('missing-key', '`axes` needs at least one axis', node);
   return axes;
+}
+
+/** A misspelt body key (`stpes`) was already reported with a suggestion; do not report it twice. */
+function misspeltBody(ctx: Ctx, node: Node): boolean {
+  const map = asMap(ctx, node, 'a stage');
+  const known = new Set<string>(STAGE_KEYS);
+  return !!map && entries(ctx, map).some((e) => !known.has(e.key) && closest(e.key, STAGE_BODIES));
 }

@@ -127,11 +127,10 @@ function readNamed(
       else ok = false;
     }
   }
+  const given = new Set(entries(ctx, map).map((p) => p.key));
   const missing = [
-    ...sig.params
-      .filter((p) => p.required && !args.some((a) => a.name === p.name))
-      .map((p) => p.name),
-    ...(sig.body === 'required' && !body && ok ? ['steps'] : []),
+    ...sig.params.filter((p) => p.required && !given.has(p.name)).map((p) => p.name),
+    ...(sig.body === 'required' && !given.has('steps') ? ['steps'] : []),
   ];
   if (missing.length > 0) {
     ctx.error(

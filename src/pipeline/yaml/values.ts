@@ -3,6 +3,8 @@
  * in. A YAML string is literal text, with one exception: `${{ env.NAME }}` and
  * `${{ params.NAME }}` are replaced by the pipeline (`$${{` writes a literal
  * `${{`). Shell scripts are never interpolated: the shell expands `$NAME`.
+ * Where a value need not be text (`equals`, non-string step parameters), a
+ * value that is a single placeholder keeps the type of what it refers to.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
@@ -114,12 +116,22 @@ export function shellExpr(ctx: Ctx, node: Node, what: string): Expr | undefined 
   return { kind: 'str', value: node.value, quote: 'yaml', span: ctx.span(node) };
 }
 
+/**
+ * A value that is nothing but one placeholder keeps the referenced value's
+ * type (`actual: "${{ params.RELEASE }}"` is the boolean, not its text).
+ */
+function wholePlaceholder(expr: Expr | undefined): Expr | undefined {
+  if (expr?.kind !== 'gstring' || expr.parts.length !== 1) return expr;
+  const [only] = expr.parts;
+  return only && 'expr' in only ? only.expr : expr;
+}
+
 /** Any YAML value: scalars, lists and mappings become the matching expressions. */
 export function valueExpr(ctx: Ctx, node: Node, what: string): Expr | undefined {
   const span = ctx.span(node);
   if (isScalar(node)) {
     const v = node.value;
-    if (typeof v === 'string') return interpolate(ctx, node, v);
+    if (typeof v === 'string') return wholePlaceholder(interpolate(ctx, node, v));
     if (typeof v === 'number') return { kind: 'num', value: v, span };
     if (typeof v === 'boolean') return { kind: 'bool', value: v, span };
     if (v === null || v === undefined) return { kind: 'null', span };
