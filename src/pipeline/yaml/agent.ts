@@ -33,7 +33,9 @@ export function readAgent(ctx: Ctx, node: Node): Agent | undefined {
   if (isScalar(node)) return scalarAgent(ctx, node, span);
   const f = fields(ctx, node, AGENT_KEYS, '`agent`');
   if (!f) return undefined;
-  const kinds = KINDS.filter((k) => f[k] && !(k === 'label' && f.executor));
+  const kinds = KINDS.filter((k) => f[k] && !(k === 'label' && f.executor)).sort(
+    (a, b) => (f[a]!.keyNode.range?.[0] ?? 0) - (f[b]!.keyNode.range?.[0] ?? 0),
+  );
   const [kind, extra] = kinds;
   if (!kind) {
     return ctx.error(

@@ -40,7 +40,9 @@ function prefixed(ctx: Ctx, node: Node, prefix: string): Expr | undefined {
   const expr = interpolate(ctx, node, text);
   if (!expr) return undefined;
   if (expr.kind === 'str') return { ...expr, value: prefix + expr.value };
-  return { ...expr, parts: [{ text: prefix }, ...expr.parts] };
+  const [first, ...rest] = expr.parts;
+  const head = first && 'text' in first ? [{ text: prefix + first.text }, ...rest] : undefined;
+  return { ...expr, parts: head ?? [{ text: prefix }, ...expr.parts] };
 }
 
 /** Each binding is `{kind: {parameters}}`, a call such as `usernamePassword(…)`. */
