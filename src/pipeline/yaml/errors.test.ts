@@ -109,10 +109,10 @@ test('agents: scalars other than any/none, conflicting kinds, stray companions',
     '1:20 conflicting-keys `agent` has both `docker` and `label`',
   ]);
   assert.deepEqual(describeAll(stage('{label: x, image: y}')), [
-    '1:20 conflicting-keys `image` does not go with `agent: {label: …}`',
+    '1:19 conflicting-keys `image` does not go with `agent: {label: …}`',
   ]);
   assert.deepEqual(describeAll(stage('{executor: sandbx}')), [
-    '1:20 invalid-value `executor` must be one of `host`, `sandbox`, `container`, not `sandbx`',
+    '1:19 invalid-value `executor` must be one of `host`, `sandbox`, `container`, not `sandbx`',
   ]);
 });
 
