@@ -436,21 +436,25 @@ export const MatrixFormat = doc(
   'Matrix',
 );
 
-const StageShape = z.strictObject({
-  name: text('Stage name, unique among its siblings.'),
-  agent: AgentFormat.optional(),
-  options: OptionsFormat.optional(),
-  environment: EnvironmentFormat.optional(),
-  tools: ToolsFormat.optional(),
-  when: WhenFormat.optional(),
-  input: InputFormat.optional(),
-  failFast: flag('Stop the other parallel branches when one fails.').optional(),
-  steps: StepsFormat.optional(),
-  stages: stageList('Nested stages, run in order.').optional(),
-  parallel: stageList('Stages run at the same time.').optional(),
-  matrix: MatrixFormat.optional(),
-  post: PostFormat.optional(),
-});
+const StageShape = z
+  .strictObject({
+    name: text('Stage name, unique among its siblings.'),
+    agent: AgentFormat.optional(),
+    options: OptionsFormat.optional(),
+    environment: EnvironmentFormat.optional(),
+    tools: ToolsFormat.optional(),
+    when: WhenFormat.optional(),
+    input: InputFormat.optional(),
+    failFast: flag('Stop the other parallel branches when one fails.').optional(),
+    steps: StepsFormat.optional(),
+    stages: stageList('Nested stages, run in order.').optional(),
+    parallel: stageList('Stages run at the same time.').optional(),
+    matrix: MatrixFormat.optional(),
+    post: PostFormat.optional(),
+  })
+  .refine((stage) => STAGE_BODIES.filter((k) => stage[k] !== undefined).length === 1, {
+    message: 'a stage has exactly one of `steps`, `stages`, `parallel`, `matrix`',
+  });
 export const STAGE_KEYS = keysOf(StageShape);
 export const MATRIX_KEYS = keysOf(MatrixFormat);
 
