@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../../ids.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { BuildResult } from '../../../protocol/runner-types.ts';
 import type { BuildRecord, BuildStatus, Placement } from '../records.ts';
@@ -16,10 +16,6 @@ type BuildMethods = Pick<
   | 'nextSystemLogSeq'
   | 'previousFinished'
 >;
-
-export function newId(prefix: string): string {
-  return `${prefix}${randomBytes(6).toString('hex')}`;
-}
 
 export function buildMethods(db: Kysely<Database>): BuildMethods {
   return {
