@@ -3,12 +3,12 @@
  * (`rig serve`) wires real implementations; tests may wire others.
  */
 import type {
+  Agent,
   BuildContext,
   BuildEventListener,
   BuildResult,
   Pipeline,
 } from '../protocol/runner-types.ts';
-import type { PlacementRequest } from './scheduler/placement.ts';
 
 /** Turns pipeline text into the model (a front end of src/pipeline). */
 export type PipelineParser = (
@@ -48,4 +48,12 @@ export interface LogStreams {
 export interface Vault {
   seal(plain: string): string;
   open(sealed: string): string;
+}
+
+/** A stage with its own agent under `agent none`, as the coordinator hands it over. */
+export interface PlacementRequest {
+  stagePath: string;
+  agent: Agent;
+  inheritedEnv: Record<string, string>;
+  signal: AbortSignal;
 }

@@ -7,18 +7,12 @@
  * without running it again; queued or running → we wait for it. This is what
  * makes a re-run of the coordinator after a controller restart safe.
  */
-import type { Agent, BuildResult } from '../../protocol/runner-types.ts';
+import type { BuildResult } from '../../protocol/runner-types.ts';
+import type { PlacementRequest } from '../ports.ts';
 import { newId } from '../ids.ts';
 import type { JobRecord } from '../store/records.ts';
 import type { SchedulerContext } from './context.ts';
 import { attemptsFor, requirementOf } from './requirement.ts';
-
-export interface PlacementRequest {
-  stagePath: string;
-  agent: Agent;
-  inheritedEnv: Record<string, string>;
-  signal: AbortSignal;
-}
 
 export async function runUnit(
   ctx: SchedulerContext,
