@@ -22,7 +22,8 @@ export function requireScope(
       throw unauthorized('missing token: send Authorization: Bearer <token>');
     const record = await checkToken(store, token, kind);
     if (!record) throw unauthorized(`invalid or revoked ${kind} token`);
-    if (!hasScope(record, scope)) throw forbidden(`this token lacks the ${scope} scope`);
+    if (kind === 'user' && !hasScope(record, scope))
+      throw forbidden(`this token lacks the ${scope} scope`);
     c.set('token', record);
     await next();
   };
