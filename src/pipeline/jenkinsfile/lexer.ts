@@ -106,6 +106,15 @@ export class Lexer implements Scanner {
     if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 47 && slashyAllowed(prev)) {
       return lexDollarSlashy(this, nl);
     }
+    if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 123 /* { */) {
+      // `FOO = ${BAR}`: interpolation only exists inside double quotes.
+      this.fail(
+        'bare-interpolation',
+        '`${…}` only works inside a double-quoted string: write `"${…}"`',
+        start,
+        start + 2,
+      );
+    }
     if (isIdentStart(c)) return this.lexIdent(nl);
     if (c >= 48 && c <= 57) return lexNumber(this, nl);
     if (c === 47 && slashyAllowed(prev)) return lexSlashy(this, nl);

@@ -140,3 +140,25 @@ export class SeenSections {
     return true;
   }
 }
+
+/**
+ * The entries of a list section (`options`, `parameters`, `triggers`, …):
+ * reports an empty section, and blocks where entries take none.
+ */
+export function entriesOf(ctx: LowerContext, d: Directive, opts: { blocks: boolean }): Directive[] {
+  const entries = directivesOf(ctx, d.block, `in \`${d.name}\``);
+  if (d.block && d.block.body.length === 0) {
+    ctx.error('empty-section', `\`${d.name}\` is empty: add entries or remove it`, d.span);
+  }
+  if (!opts.blocks) {
+    for (const e of entries) {
+      if (e.block)
+        ctx.error(
+          'unexpected-block',
+          `entries of \`${d.name}\` take no block (\`${e.name} { … }\`)`,
+          e.block.span,
+        );
+    }
+  }
+  return entries;
+}

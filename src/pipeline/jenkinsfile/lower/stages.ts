@@ -2,7 +2,9 @@
  * `stages { stage('x') { … } }`: each stage's sections, and its body —
  * exactly one of `steps`, `stages`, `parallel` or `matrix`.
  */
+import { suggest } from '../../diagnostics/suggest.ts';
 import type { Stage, StageBody } from '../../model/pipeline.ts';
+import { stepSignature } from '../../steps/catalog.ts';
 import { applyCommonSection, COMMON_SECTIONS } from './common.ts';
 import type { LowerContext } from './context.ts';
 import { directivesOf, noArgs, requireBlock, SeenSections, type Directive } from './directives.ts';
@@ -69,18 +71,21 @@ export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
     }
     const body = lowerBody(ctx, s);
     if (body) bodies.push(body);
-    else if (!(BODY_KINDS as readonly string[]).includes(s.name)) {
-      ctx.unknown(
-        'unknown-section',
-        `\`${s.name}\` is not a section of a stage`,
-        s.name,
-        STAGE_SECTIONS,
-        s.nameSpan,
-      );
-    }
+    else if (!(BODY_KINDS as readonly string[]).includes(s.name)) unknownStageSection(ctx, s);
   }
   checkBody(ctx, stage, bodies, d);
   return stage;
+}
+
+function unknownStageSection(ctx: LowerContext, s: Directive): void {
+  const message = `\`${s.name}\` is not a section of a stage`;
+  if (stepSignature(s.name) && !suggest(s.name, STAGE_SECTIONS)) {
+    ctx.error('unknown-section', message, s.nameSpan, [
+      'steps of a stage go inside a `steps { … }` block',
+    ]);
+    return;
+  }
+  ctx.unknown('unknown-section', message, s.name, STAGE_SECTIONS, s.nameSpan);
 }
 
 function checkBody(ctx: LowerContext, stage: Stage, bodies: StageBody[], d: Directive): void {

@@ -50,7 +50,7 @@ function embedded(p: ParserState, part: Extract<GPart, { kind: 'expr' }>): Expr 
   sub.depth = p.depth;
   try {
     sub.enter();
-    const expr = p.g.expr(sub);
+    const expr = p.g.commandOrExpr(sub);
     if (!sub.atEnd()) {
       sub.fail('syntax', 'expected `}` to end the `${…}` expression');
     }
