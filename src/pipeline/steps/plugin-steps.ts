@@ -3,23 +3,23 @@
  * validation gives. Knowing them turns "unknown step `readJSON`, did you mean
  * `readFile`?" into an accurate message.
  */
-const UTILITY = 'comes from the Pipeline Utility Steps plugin, which Rig does not implement yet';
-const PLUGIN = 'comes from a Jenkins plugin that Rig does not implement';
+const UTILITY = 'it comes from the Pipeline Utility Steps plugin, which Rig does not implement yet';
+const PLUGIN = 'it comes from a Jenkins plugin that Rig does not implement';
 const NOTIFY =
-  'sends notifications through a Jenkins plugin; Rig does not implement it (use `sh` with curl)';
-const REPORT = 'publishes reports through a Jenkins plugin that Rig does not implement';
-const LIBRARY = 'comes from shared-library support, which Rig does not implement';
+  'it sends notifications through a Jenkins plugin; Rig does not implement it (use `sh` with curl)';
+const REPORT = 'it publishes reports through a Jenkins plugin that Rig does not implement';
+const LIBRARY = 'it comes from shared-library support, which Rig does not implement';
 
 export const PLUGIN_STEPS: ReadonlyMap<string, string> = new Map([
-  ['load', 'loads Groovy code from a file at run time; Rig only runs the Jenkinsfile itself'],
+  ['load', 'it loads Groovy code from a file at run time; Rig only runs the Jenkinsfile itself'],
   ['libraryResource', LIBRARY],
   ['stage', 'a scripted `stage` inside `steps` is not supported; use declarative nested `stages`'],
   [
     'tool',
     'Rig does not install Jenkins tools; put the tool on the agent or use a container image',
   ],
-  ['waitUntil', 'is not implemented by Rig yet'],
-  ['archive', 'was replaced by `archiveArtifacts`'],
+  ['waitUntil', 'it is not implemented by Rig yet'],
+  ['archive', 'it was replaced by `archiveArtifacts`'],
   ['readTrusted', PLUGIN],
   ['wrap', 'build wrappers from Jenkins plugins are not supported'],
   ['configFileProvider', PLUGIN],
@@ -37,7 +37,7 @@ export const PLUGIN_STEPS: ReadonlyMap<string, string> = new Map([
   ['dockerFingerprintFrom', PLUGIN],
   ['ansiblePlaybook', PLUGIN],
   ['ansibleVault', PLUGIN],
-  ['httpRequest', 'comes from the HTTP Request plugin; use `sh` with curl'],
+  ['httpRequest', 'it comes from the HTTP Request plugin; use `sh` with curl'],
   ['sshCommand', PLUGIN],
   ['sshScript', PLUGIN],
   ['sshPut', PLUGIN],

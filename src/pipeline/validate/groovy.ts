@@ -81,7 +81,7 @@ function unsupportedCall(v: Validator, e: Extract<Expr, { kind: 'call' }>): void
   if (!sig || sig.supported || v.functions.has(e.callee)) return;
   v.error(
     'unsupported-step',
-    `\`${e.callee}\` is not supported by Rig: it ${sig.reason ?? 'is not implemented'}`,
+    `\`${e.callee}\` is not supported by Rig: ${sig.reason ?? 'it is not implemented'}`,
     headSpan(e.span, e.callee.length),
   );
 }

@@ -79,7 +79,7 @@ function checkStep(v: Validator, st: Extract<Step, { kind: 'step' }>, scope: Ste
   if (!sig.supported) {
     v.error(
       'unsupported-step',
-      `\`${st.name}\` is not supported by Rig: it ${sig.reason ?? 'is not implemented'}`,
+      `\`${st.name}\` is not supported by Rig: ${sig.reason ?? 'it is not implemented'}`,
       nameSpan,
     );
     return;

@@ -102,8 +102,8 @@ function checkValue(ctx: LowerContext, v: Expr, top: boolean): boolean {
   const message = top
     ? 'an environment value must be a quoted string, a GString, a function call, or strings joined with `+`'
     : 'only quoted strings can be joined with `+` in `environment`';
-  ctx.error('invalid-environment', message, v.span, [
-    `to use an expression, interpolate it: \`"\${${ctx.text(v.span)}}"\``,
-  ]);
+  const simple = v.kind === 'var' || v.kind === 'prop' || v.kind === 'index';
+  const notes = simple ? [`interpolate it instead: \`"\${${ctx.text(v.span)}}"\``] : undefined;
+  ctx.error('invalid-environment', message, v.span, notes);
   return false;
 }

@@ -11,7 +11,7 @@ import { directivesOf, noArgs, requireBlock, SeenSections, type Directive } from
 import { lowerMatrix } from './matrix.ts';
 import { emptyOptions } from './options.ts';
 import { lowerSteps } from './steps.ts';
-import { boolValue, stringValue } from './values.ts';
+import { boolValue } from './values.ts';
 
 const BODY_KINDS = ['steps', 'stages', 'parallel', 'matrix'] as const;
 const STAGE_SECTIONS = [...COMMON_SECTIONS, 'failFast', ...BODY_KINDS];
@@ -42,7 +42,15 @@ function stageName(ctx: LowerContext, d: Directive): string | undefined {
     ctx.error('stage-name', "a stage needs a name: `stage('Build') { … }`", d.span);
     return undefined;
   }
-  return stringValue(ctx, a.value, 'the stage name');
+  // Jenkins reads a bare name as its text (`stage(Build)`) but does not interpolate GStrings.
+  if (a.value.kind === 'str') return a.value.value;
+  if (a.value.kind === 'var') return a.value.name;
+  ctx.error(
+    'stage-name',
+    'a stage name must be a plain string literal; Jenkins does not interpolate stage names',
+    a.span,
+  );
+  return undefined;
 }
 
 export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
