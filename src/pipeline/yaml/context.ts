@@ -68,13 +68,19 @@ export class Ctx {
       const key = isNode(at.key) ? at.key.range : undefined;
       const value = isNode(at.value) ? at.value.range : undefined;
       const start = key?.[0] ?? value?.[0] ?? 0;
-      return this.range(start, Math.max(value?.[1] ?? 0, key?.[1] ?? 0, start));
+      return this.range(start, this.trimEnd(start, Math.max(value?.[1] ?? 0, key?.[1] ?? 0)));
     }
     if (isNode(at)) {
       const [start, end] = at.range ?? [0, 0];
-      return this.range(start, end);
+      return this.range(start, this.trimEnd(start, end));
     }
     return at;
+  }
+
+  /** Block nodes end after their line break; spans end at the last character. */
+  private trimEnd(start: number, end: number): number {
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
   }
 
   error(code: string, message: string, at: Located, notes?: string[]): undefined {

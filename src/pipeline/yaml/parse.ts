@@ -73,13 +73,15 @@ function readPipeline(ctx: Ctx, doc: Document): Pipeline | undefined {
   const f = fields(ctx, root, PIPELINE_KEYS, 'the pipeline');
   if (!f) return undefined;
   if (!f.stages) ctx.error('missing-key', 'the pipeline needs `stages`', ctx.range(0, 0));
+  // rig.yaml defaults to `agent: any`; the span of the whole mapping stands
+  // for it (a synthetic span would read as "agent missing" to validation).
   const agent = f.agent
     ? readAgent(ctx, f.agent.value)
-    : { kind: 'any' as const, span: ctx.range(0, 0) };
+    : { kind: 'any' as const, span: ctx.span(root) };
   const pipeline = {
     source: { file: ctx.file, format: 'yaml' as const },
     agent,
-    options: readOptions(ctx, f.options?.value),
+    options: readOptions(ctx, f.options?.value, 'pipeline'),
     environment: readEnvironment(ctx, f.environment?.value),
     parameters: readParameters(ctx, f.parameters?.value),
     triggers: readTriggers(ctx, f.triggers?.value),

@@ -225,7 +225,7 @@ test('anchors and merge keys reuse steps and settings', () => {
   const stages = stagesOf(`
 stages:
   - name: a
-    agent: &box {executor: sandbox, network: none}
+    agent: &box {executor: container, image: debian, network: none}
     steps: &common [make, make check]
   - name: b
     agent: {<<: *box, privileged: true}
@@ -233,7 +233,8 @@ stages:
 `);
   assert.deepEqual(stages[1]?.agent, {
     kind: 'executor',
-    executor: 'sandbox',
+    executor: 'container',
+    image: 'debian',
     network: 'none',
     privileged: true,
   });

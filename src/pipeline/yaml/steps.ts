@@ -17,7 +17,7 @@ import { YAML_SPECIAL_STEPS, yamlSteps } from './format-steps.ts';
 import type { Entry } from './read.ts';
 import { entries, isNull, readSeq, unknownKey, wrongType } from './read.ts';
 import { parseGroovyIn } from './script.ts';
-import { closest } from './suggest.ts';
+import { suggest as closest } from '../diagnostics/suggest.ts';
 import { bindingsExpr, overridesExpr } from './step-values.ts';
 import { shellExpr, stringExpr, valueExpr } from './values.ts';
 
