@@ -12,6 +12,7 @@ import type { Ctx } from './context.ts';
 import { AgentFormat, DOCKERFILE_KEYS, DOCKER_KEYS, KUBERNETES_KEYS, keysAt } from './format.ts';
 import type { Entry, Fields } from './read.ts';
 import { compact, fields, readBool, readEnum, readString } from './read.ts';
+import { readTemplate } from './values.ts';
 
 const KINDS = ['label', 'node', 'docker', 'dockerfile', 'kubernetes', 'executor'] as const;
 type Kind = (typeof KINDS)[number];
@@ -85,7 +86,7 @@ function companionsFit(ctx: Ctx, f: Fields<AgentKey>, kind: Kind): boolean {
 type Reader = (ctx: Ctx, f: Fields<AgentKey>, span: Span) => Agent | undefined;
 
 const str = (ctx: Ctx, e: Entry | undefined, what: string): string | undefined =>
-  e ? readString(ctx, e.value, `\`${what}\``) : undefined;
+  e ? readTemplate(ctx, e.value, `\`${what}\``) : undefined;
 const bool = (ctx: Ctx, e: Entry | undefined, what: string): boolean | undefined =>
   e ? readBool(ctx, e.value, `\`${what}\``) : undefined;
 

@@ -67,9 +67,7 @@ function documentKeys(value: unknown, out = new Set<string>()): Set<string> {
 
 test('the kitchen-sink fixture uses every key of the format', () => {
   const used = documentKeys(parseDocument(kitchenSink).toJS());
-  // TODO(lead): add `expression` to the fixture once Groovy parsing is wired in (script.ts).
-  const pending = new Set(['expression']);
-  const unused = [...formatKeys(RigYamlFormat)].filter((k) => !used.has(k) && !pending.has(k));
+  const unused = [...formatKeys(RigYamlFormat)].filter((k) => !used.has(k));
   assert.deepEqual(unused, []);
 });
 

@@ -77,7 +77,11 @@ stages:
     { conditions: [{ axis: 'OS', values: ['linux'], negate: true }] },
     { conditions: [{ axis: 'VER', values: ['2'], negate: false }] },
   ]);
-  assert.deepEqual(m?.agent, { kind: 'label', label: '${{ env.OS }}' });
+  assert.deepEqual(
+    m?.agent,
+    { kind: 'label', label: '${env.OS}' },
+    'run-time text, as a Jenkinsfile keeps it',
+  );
   assert.equal(m?.stages[0]?.name, 'build');
   assert.deepEqual(m?.post, [{ condition: 'always', steps: [sh('done')] }]);
   assert.equal(m?.when?.conditions[0]?.kind, 'branch');
