@@ -89,6 +89,8 @@ function sampleFor(sig: StepSignature, name: string, type: ParamType): string {
   if (name === 'unit') return 'SECONDS';
   if (name === 'buildResult' || name === 'stageResult') return 'UNSTABLE';
   if (sig.name === 'withCredentials') return '[{string: {credentialsId: t, variable: T}}]';
+  if (sig.name === 'input' && name === 'parameters')
+    return '[{choice: {name: X, choices: [a, b]}}]';
   return SAMPLE[type];
 }
 
