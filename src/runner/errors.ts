@@ -83,3 +83,15 @@ export function describeError(err: PipelineError): string {
   }
   return err.message;
 }
+
+/** A result that came from elsewhere (a placement unit run by another runner). */
+export class ResultError extends PipelineError {
+  readonly javaClass = 'hudson.AbortException';
+  constructor(
+    override readonly result: BuildResult,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ResultError';
+  }
+}
