@@ -91,6 +91,11 @@ export interface SpawnRequest {
   cwd: string;
   /** Complete environment for the process (executor adds the markers). */
   env: Record<string, string>;
+  /**
+   * Raw output. A background process the step left (`server &`) may keep
+   * writing after `exit` resolved; that output still arrives here until the
+   * process is stopped.
+   */
   onStdout: (chunk: Buffer) => void;
   onStderr: (chunk: Buffer) => void;
 }
@@ -153,6 +158,12 @@ export interface TeardownReport {
   failed: Array<{ entry: LedgerEntry; error: string }>;
   /** Differences from the host baseline that teardown could not undo: the host is dirty. */
   leftovers: string[];
+  /**
+   * New on the host while the job ran but not traceable to it (another job or
+   * user may have made them), so teardown left them alone. The agent's idle
+   * baseline check decides whether the host is dirty.
+   */
+  unattributed?: string[];
   durationMs: number;
 }
 

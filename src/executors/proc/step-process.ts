@@ -1,0 +1,119 @@
+/**
+ * One step's process on the host: its own session and process group
+ * (`detached`), raw output through callbacks, an `exit` that never rejects,
+ * and `stop` as the contract describes it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { ExitStatus, Proc, StopOptions, StopReport } from '../contract.ts';
+import type { MarkerMatch } from './markers.ts';
+import { stopTarget } from './stop.ts';
+
+export interface LaunchSpec {
+  /** What the host runs: the command itself or a wrapper that ends in it. */
+  argv: string[];
+  argv0?: string;
+  env: Record<string, string>;
+  cwd: string;
+  onStdout: (chunk: Buffer) => void;
+  onStderr: (chunk: Buffer) => void;
+  match: MarkerMatch;
+  /**
+   * How long to keep waiting for the output pipes to close after the main
+   * process exited. A background process the step left (`server &`) holds
+   * them open; we stop waiting for it, but keep reading and forwarding.
+   */
+  lingerMs?: number;
+}
+
+const DEFAULT_LINGER_MS = 100;
+
+export class StepProcess implements Proc {
+  readonly exit: Promise<ExitStatus>;
+  private readonly child: ChildProcess | undefined;
+  private reaped = false;
+  private stopping: Promise<StopReport> | undefined;
+
+  constructor(private readonly spec: LaunchSpec) {
+    const [command, ...args] = spec.argv;
+    let child: ChildProcess | undefined;
+    try {
+      child = spawn(command!, args, {
+        cwd: spec.cwd,
+        env: spec.env,
+        detached: true,
+        ...(spec.argv0 !== undefined ? { argv0: spec.argv0 } : {}),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      this.exit = Promise.resolve(startFailure(spec.argv, error));
+      this.reaped = true;
+      return;
+    }
+    this.child = child;
+    this.exit = this.watch(child);
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Whether the main process was reaped (its pid, and so its group id, may be reused). */
+  get done(): boolean {
+    return this.reaped;
+  }
+
+  stop(opts: StopOptions): Promise<StopReport> {
+    this.stopping ??= this.stopOnce(opts.graceMs).finally(() => {
+      this.stopping = undefined;
+    });
+    return this.stopping;
+  }
+
+  /** The process group, for stopping several steps at once. */
+  group(): { pgid: number | undefined; leaderReaped(): boolean } {
+    return { pgid: this.pid, leaderReaped: () => this.reaped };
+  }
+
+  private async stopOnce(graceMs: number): Promise<StopReport> {
+    const report = await stopTarget({ groups: [this.group()], match: this.spec.match }, graceMs);
+    await this.exit;
+    return report;
+  }
+
+  private watch(child: ChildProcess): Promise<ExitStatus> {
+    child.stdout!.on('data', (chunk: Buffer) => this.spec.onStdout(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => this.spec.onStderr(chunk));
+    return new Promise<ExitStatus>((resolve) => {
+      let settled = false;
+      const settle = (status: ExitStatus): void => {
+        this.reaped = true;
+        if (!settled) resolve(status);
+        settled = true;
+      };
+      child.once('error', (error) => settle(startFailure(this.spec.argv, error)));
+      child.once('close', (code, signal) => settle({ code, signal }));
+      child.once('exit', (code, signal) => {
+        this.reaped = true;
+        afterPollPhase(this.spec.lingerMs ?? DEFAULT_LINGER_MS, () => settle({ code, signal }));
+      });
+    });
+  }
+}
+
+/**
+ * Runs `fn` after `ms` and after one more poll phase of the event loop, so
+ * output the exited process wrote before exiting (already in the pipe) has
+ * been read even if the loop was busy when the timer expired.
+ */
+function afterPollPhase(ms: number, fn: () => void): void {
+  setTimeout(() => setImmediate(() => setImmediate(fn)), ms);
+}
+
+function startFailure(argv: string[], error: unknown): ExitStatus {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: null,
+    signal: null,
+    error: `cannot start ${argv[0] ?? '(empty argv)'}: ${reason}`,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Parser state shared by the grammar modules: the token cursor, diagnostics,
+ * and panic-mode recovery. A syntax error records a diagnostic and throws
+ * `Abort`; the nearest statement loop catches it and resynchronises at the
+ * next statement, so one pass reports many errors and never escapes.
+ *
+ * The grammar modules reach each other through `Grammar` hooks instead of
+ * imports, which keeps the module graph acyclic (expressions contain
+ * closures, closures contain statements, statements contain expressions).
+ */
+import type { ClosureExpr, Expr, FunctionDef, Stmt } from '../../model/groovy.ts';
+import type { LibraryRef } from '../../model/pipeline.ts';
+import type { Span } from '../../model/span.ts';
+import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Source } from '../source.ts';
+import { describeToken, type Token } from '../tokens.ts';
+
+export interface Grammar {
+  /** An expression; `minBp` is the Pratt binding power to stop below. */
+  expr(p: ParserState, minBp?: number): Expr;
+  /** An expression, or a command call without parentheses (`sh 'make'`). */
+  commandOrExpr(p: ParserState): Expr;
+  /** Statements up to (not including) a `}`, the end, or where `stop` says. */
+  statements(p: ParserState, stop?: (p: ParserState) => boolean): Stmt[];
+  /** A closure literal starting at `{`. */
+  closure(p: ParserState): ClosureExpr;
+  /** A `{ … }` block or a single statement, as the body of `if`, `for`, … */
+  body(p: ParserState): Stmt[];
+  /** One statement (several for `def a = 1, b = 2`; none for a function definition). */
+  statement(p: ParserState): StmtResult;
+}
+
+export type StmtResult = Stmt | Stmt[] | undefined;
+
+export class Abort extends Error {
+  constructor() {
+    super('syntax error');
+  }
+}
+
+/** Thrown past every statement loop when a file yields more errors than anyone will read. */
+export class TooManyErrors extends Error {}
+
+const MAX_DEPTH = 150;
+const MAX_ERRORS = 200;
+
+export class ParserState {
+  i = 0;
+  depth = 0;
+  /** Newlines end statements, except inside `(…)` and `[…]`. */
+  nlSignificant = true;
+  /** Whether we are inside a closure, function or block (functions may only be defined at the top). */
+  nested = false;
+  prevEnd = 0;
+  readonly match: Int32Array;
+  /** Collected while parsing: top-level `def` functions and `@Library` references. */
+  readonly functions: FunctionDef[] = [];
+  readonly libraries: LibraryRef[] = [];
+
+  constructor(
+    readonly tokens: Token[],
+    readonly src: Source,
+    readonly diagnostics: Diagnostic[],
+    readonly g: Grammar,
+  ) {
+    this.match = matchBrackets(tokens);
+  }
+
+  get tok(): Token {
+    return this.tokens[this.i]!;
+  }
+
+  peek(k = 1): Token {
+    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+  }
+
+  next(): Token {
+    const t = this.tokens[this.i]!;
+    if (t.kind !== 'eof') this.i++;
+    if (!t.virtual) this.prevEnd = t.end;
+    return t;
+  }
+
+  /** The current token is punctuation or an identifier/keyword with this text. */
+  at(text: string): boolean {
+    const t = this.tokens[this.i]!;
+    return t.text === text && (t.kind === 'punct' || t.kind === 'ident');
+  }
+
+  atEnd(): boolean {
+    return this.tokens[this.i]!.kind === 'eof';
+  }
+
+  eat(text: string): boolean {
+    if (!this.at(text)) return false;
+    this.next();
+    return true;
+  }
+
+  expect(text: string, context: string): Token {
+    if (this.at(text)) return this.next();
+    return this.fail('syntax', `expected \`${text}\` ${context}, found ${describeToken(this.tok)}`);
+  }
+
+  expectIdent(context: string): Token {
+    if (this.tok.kind === 'ident') return this.next();
+    return this.fail('syntax', `expected a name ${context}, found ${describeToken(this.tok)}`);
+  }
+
+  spanFrom(start: number): Span {
+    return this.src.span(start, Math.max(start, this.prevEnd));
+  }
+
+  tokenSpan(t: Token): Span {
+    return this.src.span(t.start, t.end);
+  }
+
+  report(d: Diagnostic): void {
+    if (this.diagnostics.length >= MAX_ERRORS) {
+      throw new TooManyErrors();
+    }
+    this.diagnostics.push(d);
+  }
+
+  error(code: string, message: string, span: Span, notes?: string[]): void {
+    this.report(error(code, message, span, notes));
+  }
+
+  warn(code: string, message: string, span: Span, notes?: string[]): void {
+    this.report(warning(code, message, span, notes));
+  }
+
+  /** Records an error at the current token and aborts the statement. */
+  fail(code: string, message: string, span: Span = this.tokenSpan(this.tok)): never {
+    this.error(code, message, span);
+    throw new Abort();
+  }
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.fail('too-deep', 'this code is nested too deeply for Rig to read');
+    }
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** Runs `f` with newlines significant or not, restoring the previous mode. */
+  withNewlines<T>(significant: boolean, f: () => T): T {
+    const saved = this.nlSignificant;
+    this.nlSignificant = significant;
+    try {
+      return f();
+    } finally {
+      this.nlSignificant = saved;
+    }
+  }
+
+  /** Skips a bracketed group starting at the current token (which must open it). */
+  skipGroup(): void {
+    const m = this.match[this.i]!;
+    if (m > this.i) {
+      this.i = m;
+      this.next();
+    } else {
+      this.next();
+    }
+  }
+
+  /**
+   * After an error in the statement that began at token `start`: move to the
+   * next statement of the same block (after a newline or `;`, or at its `}`).
+   */
+  sync(start: number, failedAt: number): void {
+    let j = start;
+    for (;;) {
+      const t = this.tokens[j]!;
+      if (t.kind === 'eof') break;
+      if (j >= failedAt && j > start && t.nl) break;
+      if (t.kind === 'punct') {
+        if (t.text === '}' && j >= failedAt) break;
+        if (t.text === ';' && j >= failedAt) {
+          j++;
+          break;
+        }
+        const m = this.match[j]!;
+        if (m > j) {
+          j = m + 1;
+          continue;
+        }
+      }
+      j++;
+    }
+    this.i = Math.max(j, Math.min(start + 1, this.tokens.length - 1));
+    const prev = this.tokens[this.i - 1];
+    if (prev && !prev.virtual) this.prevEnd = prev.end;
+  }
+}
+
+/** For each opening bracket, the index of its closer (and the reverse); -1 elsewhere. */
+function matchBrackets(tokens: Token[]): Int32Array {
+  const match = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    const c = t.text;
+    if (c === '{' || c === '(' || c === '[') stack.push(i);
+    else if (c === '}' || c === ')' || c === ']') {
+      const o = stack.pop();
+      if (o !== undefined) {
+        match[o] = i;
+        match[i] = o;
+      }
+    }
+  }
+  return match;
+}
