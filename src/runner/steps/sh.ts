@@ -45,7 +45,7 @@ async function runShell({ ctx, args }: StepCall): Promise<string | number | null
   const err = new LineBuffer((text) => log(ctx, text, 'stderr'));
   const proc = job.spawn({
     stepId,
-    argv: shebang ? [insideFile] : ['/bin/sh', '-xe', insideFile],
+    argv: shellArgv(insideFile, shebang, returnStdout),
     cwd: ctx.cwd ?? job.workspaceInside,
     env: envSnapshot(ctx),
     onStdout: (chunk) => (returnStdout ? stdout.push(chunk) : out.push(chunk)),
@@ -77,6 +77,20 @@ async function runShell({ ctx, args }: StepCall): Promise<string | number | null
     throw new StepFailure(`script returned exit code ${code}`);
   }
   return returnStdout ? output : null;
+}
+
+/**
+ * Jenkins sends a script's stdout and stderr to one log, so the `-x` trace
+ * and the output interleave as they happened; only `returnStdout` keeps
+ * stdout apart.
+ */
+function shellArgv(file: string, shebang: boolean, separate: boolean): string[] {
+  const run = shebang ? '"$0"' : '/bin/sh -xe "$0"';
+  return separate
+    ? shebang
+      ? [file]
+      : ['/bin/sh', '-xe', file]
+    : ['/bin/sh', '-c', `exec ${run} 2>&1`, file];
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {
