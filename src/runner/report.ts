@@ -1,14 +1,18 @@
 /**
  * The `--report` JSON, built from the event stream (docs/report.md).
- * Stages appear in the order they started; a stage that ran more than once
- * (a retried pipeline) keeps its last outcome. Post blocks appear in the
- * order they ran.
+ * Stages appear in tree order: each stage followed by its children, siblings
+ * in the order they started (declaration order, also for parallel branches).
+ * A stage that ran more than once (a retried pipeline) keeps its last
+ * outcome. Post blocks appear in the order they ran.
  */
 import type { BuildEvent, BuildReport } from './events.ts';
 
+type StageEntry = BuildReport['stages'][number];
+
 export class ReportBuilder {
-  private readonly stages = new Map<string, BuildReport['stages'][number]>();
-  private readonly names = new Map<string, string>();
+  private readonly stages = new Map<string, StageEntry>();
+  private readonly children = new Map<string, string[]>();
+  private readonly roots: string[] = [];
   private readonly post: BuildReport['post'] = [];
   private result: BuildReport['result'] = 'NOT_BUILT';
   private durationMs = 0;
@@ -16,7 +20,6 @@ export class ReportBuilder {
   add(event: BuildEvent): void {
     switch (event.type) {
       case 'stage.start':
-        this.names.set(event.path, event.name);
         if (!this.stages.has(event.path)) {
           this.stages.set(event.path, {
             name: event.name,
@@ -24,17 +27,20 @@ export class ReportBuilder {
             result: 'NOT_BUILT',
             durationMs: 0,
           });
+          this.place(event.path, event.name);
         }
         return;
       case 'stage.end': {
-        const name = this.names.get(event.path) ?? event.path.split('/').pop() ?? event.path;
-        const entry: BuildReport['stages'][number] = {
+        const known = this.stages.get(event.path);
+        const name = known?.name ?? event.path.split('/').pop() ?? event.path;
+        const entry: StageEntry = {
           name,
           path: event.path,
           result: event.result,
           durationMs: event.durationMs,
         };
         if (event.skipped) entry.skipped = event.skipped;
+        if (!known) this.place(event.path, name);
         this.stages.set(event.path, entry);
         return;
       }
@@ -51,12 +57,29 @@ export class ReportBuilder {
   }
 
   report(): BuildReport {
+    const ordered: StageEntry[] = [];
+    const visit = (path: string): void => {
+      const entry = this.stages.get(path);
+      if (entry) ordered.push(entry);
+      for (const child of this.children.get(path) ?? []) visit(child);
+    };
+    for (const root of this.roots) visit(root);
     return {
       result: this.result,
       durationMs: this.durationMs,
-      stages: [...this.stages.values()],
+      stages: ordered,
       post: [...this.post],
     };
+  }
+
+  /** Under its parent (the path without its last name) when that stage is known, else at the top. */
+  private place(path: string, name: string): void {
+    const parent = path.endsWith(`/${name}`) ? path.slice(0, -name.length - 1) : undefined;
+    if (parent !== undefined && this.stages.has(parent)) {
+      const list = this.children.get(parent) ?? [];
+      list.push(path);
+      this.children.set(parent, list);
+    } else this.roots.push(path);
   }
 }
 

@@ -22,14 +22,22 @@ export function startStage(
   return record;
 }
 
-/** Ends a stage; its result includes its warnings and its children's results. */
+/**
+ * Ends a stage. A stage that failed has its error's result (a failFast
+ * sibling that ended ABORTED does not make it ABORTED); one that did not
+ * fail shows its warnings and its children's (an UNSTABLE child).
+ */
 export function endStage(
   build: BuildState,
   record: StageRecord,
   own: BuildResult,
   skipped?: { reason: string },
 ): BuildResult {
-  const result = skipped ? 'NOT_BUILT' : worst(own, record.warning, record.childResult);
+  const result = skipped
+    ? 'NOT_BUILT'
+    : own !== 'SUCCESS'
+      ? worst(own, record.warning)
+      : worst(own, record.warning, record.childResult);
   const at = Date.now();
   build.emit({
     type: 'stage.end',

@@ -15,13 +15,14 @@ export class EnvLayers {
     return new EnvLayers(undefined, new Map());
   }
 
-  with(vars: Iterable<[string, string]>): EnvLayers {
+  /** `outer` resolves `PATH+X` against variables below the layers (the machine's PATH). */
+  with(vars: Iterable<[string, string]>, outer?: (name: string) => string | undefined): EnvLayers {
     const map = new Map<string, string>();
     for (const [name, value] of vars) {
       const plus = name.indexOf('+');
       if (plus > 0) {
         const base = name.slice(0, plus);
-        const current = map.get(base) ?? this.get(base);
+        const current = map.get(base) ?? (outer ? outer(base) : this.get(base));
         map.set(base, current ? `${value}:${current}` : value);
       } else map.set(name, value);
     }

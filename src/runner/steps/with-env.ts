@@ -1,6 +1,7 @@
 /** `withEnv(['A=b', 'PATH+X=/opt/x/bin']) { … }`: a layer of variables for the body only. */
 import { derive } from '../build/context.ts';
 import { parseAssignments } from '../env/layers.ts';
+import { envGet } from '../env/lookup.ts';
 import { toStr } from '../groovy/format.ts';
 import type { StepImpl } from './types.ts';
 
@@ -9,6 +10,8 @@ export const withEnv: StepImpl = {
   async run({ ctx, args, body }) {
     if (!body) return null;
     const items = args.list('overrides').map(toStr);
-    return body(derive(ctx, { env: ctx.env.with(parseAssignments(items)) }));
+    return body(
+      derive(ctx, { env: ctx.env.with(parseAssignments(items), (name) => envGet(ctx, name)) }),
+    );
   },
 };
