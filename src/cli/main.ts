@@ -12,7 +12,8 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  registerCommands(program);
+  // `--version` needs no command; `--help` and unknown names need them all.
+  if (argv[2] !== '--version' && argv[2] !== '-V') await registerCommands(program, argv[2]);
   try {
     await program.parseAsync(argv);
     return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);

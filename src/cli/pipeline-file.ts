@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatDiagnostics } from '../pipeline/diagnostics/format.ts';
 import type { Diagnostic } from '../pipeline/diagnostics/diagnostic.ts';
-import { loadPipeline } from '../pipeline/load.ts';
+import type { ParseResult } from '../pipeline/diagnostics/diagnostic.ts';
+import { loadJenkinsfile } from '../pipeline/load-jenkinsfile.ts';
+import { pipelineFormat } from '../pipeline/source-format.ts';
 import type { Pipeline } from '../pipeline/model/pipeline.ts';
 import { UsageError } from './errors.ts';
 
@@ -32,7 +34,7 @@ export interface LoadedFile {
   diagnostics: Diagnostic[];
 }
 
-export function readPipelineFile(dir: string, file: string): LoadedFile {
+export async function readPipelineFile(dir: string, file: string): Promise<LoadedFile> {
   let text: string;
   try {
     text = readFileSync(resolve(dir, file), 'utf8');
@@ -42,10 +44,17 @@ export function readPipelineFile(dir: string, file: string): LoadedFile {
     );
   }
   const name = relative(dir, resolve(dir, file)) || file;
-  const result = loadPipeline(text, name);
+  const result = await loadByFormat(text, name);
   return result.value
     ? { file: name, text, pipeline: result.value, diagnostics: result.diagnostics }
     : { file: name, text, diagnostics: result.diagnostics };
+}
+
+/** The YAML front end (and its schema library) loads only for rig.yaml files. */
+async function loadByFormat(text: string, file: string): Promise<ParseResult<Pipeline>> {
+  if (pipelineFormat(file) === 'jenkinsfile') return loadJenkinsfile(text, file);
+  const { parseRigYaml } = await import('../pipeline/yaml/parse.ts');
+  return parseRigYaml(text, file);
 }
 
 export function renderDiagnostics(loaded: LoadedFile, color: boolean): string {
@@ -59,11 +68,11 @@ export function renderDiagnostics(loaded: LoadedFile, color: boolean): string {
 }
 
 /** The pipeline, or diagnostics on stderr and exit 2. Warnings are printed either way. */
-export function requirePipeline(
+export async function requirePipeline(
   dir: string,
   file: string | undefined,
-): LoadedFile & { pipeline: Pipeline } {
-  const loaded = readPipelineFile(dir, findPipelineFile(dir, file));
+): Promise<LoadedFile & { pipeline: Pipeline }> {
+  const loaded = await readPipelineFile(dir, findPipelineFile(dir, file));
   if (loaded.diagnostics.length > 0)
     process.stderr.write(renderDiagnostics(loaded, colorFor(process.stderr)));
   if (!loaded.pipeline) throw new InvalidPipeline(loaded.file);

@@ -18,9 +18,9 @@ export function registerValidate(program: Command): void {
     .option('-f, --file <file>', 'pipeline file (default: Jenkinsfile, else rig.yaml)')
     .option('-C, --dir <dir>', 'look for the pipeline in DIR', '.')
     .option('--json', 'print diagnostics as JSON', false)
-    .action((opts) => {
+    .action(async (opts) => {
       const dir = resolve(opts.dir);
-      const loaded = readPipelineFile(dir, findPipelineFile(dir, opts.file));
+      const loaded = await readPipelineFile(dir, findPipelineFile(dir, opts.file));
       const failed = hasErrors(loaded.diagnostics);
       if (opts.json) {
         const out = {

@@ -45,7 +45,7 @@ export async function planLocal(
   flags: RunFlags,
 ): Promise<{ plan: Plan; facts: LocalRunFacts; file: string }> {
   const dir = resolve(flags.dir);
-  const loaded = requirePipeline(dir, flags.file);
+  const loaded = await requirePipeline(dir, flags.file);
   const git = await readGitInfo(dir);
   const branch = flags.branch ?? git.branch;
   const facts = {
@@ -76,7 +76,7 @@ export async function runLocal(flags: RunFlags): Promise<number> {
   const state = LocalState.in(facts.dir);
   const branchKey = facts.branch ?? '';
   const { number, previous } = await state.startBuild(file, branchKey);
-  const output = createRunOutput(process.stdout);
+  const output = await createRunOutput(process.stdout);
   const interrupts = trapInterrupts((t) => process.stderr.write(t));
   try {
     const report = await runBuild({

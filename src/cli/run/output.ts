@@ -5,16 +5,17 @@
 import type { BuildEvent, BuildReport } from '../../runner/index.ts';
 import { createPlainRenderer } from './plain-renderer.ts';
 import { formatSummary } from './summary.ts';
-import { createTtyRenderer } from './tty-renderer.ts';
 
 export interface RunOutput {
   onEvent(event: BuildEvent): void;
   finish(report: BuildReport): void;
 }
 
-export function createRunOutput(stream: NodeJS.WriteStream): RunOutput {
+/** The live renderer (and log-update) loads only when there is a terminal to draw on. */
+export async function createRunOutput(stream: NodeJS.WriteStream): Promise<RunOutput> {
   const live = stream.isTTY === true && !process.env.CI;
   if (live) {
+    const { createTtyRenderer } = await import('./tty-renderer.ts');
     const tty = createTtyRenderer(stream);
     return {
       onEvent: (e) => tty.onEvent(e),
