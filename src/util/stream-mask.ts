@@ -8,6 +8,9 @@
  */
 import { createMasker, maskText, maskedRanges, type Masker } from './mask.ts';
 
+/** Beyond this many held characters, a masked run may be released before its end is known. */
+const runawayLimit = 1024 * 1024;
+
 export class StreamMasker {
   private pending = '';
   private readonly masker: Masker;
@@ -44,7 +47,11 @@ export class StreamMasker {
     const text = this.pending;
     let cut = Math.min(text.length, Math.max(0, text.length - (this.masker.longest - 1)));
     const ranges = maskedRanges(text, this.masker.pieces);
-    for (const [start, end] of ranges) if (start < cut && end > cut) cut = end;
+    // Cut before a masked run, never inside or right after it: a secret overlapping
+    // the run's end could still continue in the next chunk. Only a pathological run
+    // (a secret repeated without end) is cut after, to keep memory bounded.
+    const straddling = ranges.find(([start, end]) => start < cut && end >= cut);
+    if (straddling) cut = text.length > this.maxHold + runawayLimit ? straddling[1] : straddling[0];
     let out = '';
     let from = 0;
     for (const [start, end] of ranges) {

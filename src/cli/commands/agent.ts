@@ -1,0 +1,70 @@
+/**
+ * `rig agent --server URL --token T --labels a,b [--name N] [--executors N]`.
+ * SIGTERM drains: running jobs finish, no new ones are taken.
+ */
+import { cpus, hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import pino from 'pino';
+import { RigAgent } from '../../agent/agent.ts';
+import type { JobRunner } from '../../agent/job-runner.ts';
+import { UsageError } from '../errors.ts';
+
+/**
+ * The agent's job runner. Until src/runner lands this fails each job with a
+ * plain message; then it becomes `runnerJobRunner({ runBuild, parse, executors })`
+ * (src/agent/runner-job.ts) with `createHostExecutor` and friends.
+ */
+export function agentJobRunner(): JobRunner {
+  return (io) => {
+    io.onEvent({
+      type: 'log',
+      at: Date.now(),
+      stage: null,
+      stepId: null,
+      stream: 'system',
+      text: 'this rig was built without the pipeline runner; it cannot run jobs yet',
+    });
+    return Promise.resolve({ result: 'NOT_BUILT' });
+  };
+}
+
+export function registerAgent(program: Command): void {
+  program
+    .command('agent')
+    .description('run jobs for a controller')
+    .option('--server <url>', 'controller URL (default: RIG_SERVER)')
+    .option('--token <token>', 'agent token (default: RIG_AGENT_TOKEN)')
+    .option('--labels <list>', 'comma-separated labels', '')
+    .option('--name <name>', 'agent name', hostname())
+    .option('--executors <n>', 'jobs at a time', String(Math.max(1, Math.floor(cpus().length / 2))))
+    .option('--data <dir>', 'workspaces, mirrors and spool', '.rig-agent')
+    .action(async (opts) => {
+      const server = opts.server ?? process.env.RIG_SERVER;
+      const token = opts.token ?? process.env.RIG_AGENT_TOKEN;
+      if (!server) throw new UsageError('no server: pass --server URL or set RIG_SERVER');
+      if (!token) throw new UsageError('no token: pass --token T or set RIG_AGENT_TOKEN');
+      const executors = Number(opts.executors);
+      if (!Number.isInteger(executors) || executors < 1)
+        throw new UsageError('--executors wants a positive integer');
+      const agent = new RigAgent({
+        server,
+        token,
+        name: opts.name,
+        labels: opts.labels
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        executors,
+        executorKinds: ['host'],
+        dataDir: resolve(opts.data),
+        runner: agentJobRunner(),
+        log: pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2)),
+      });
+      agent.start();
+      await new Promise<void>((done) => {
+        process.once('SIGTERM', () => void agent.drain().then(() => (agent.stop(), done())));
+        process.once('SIGINT', () => (agent.stop(), done()));
+      });
+    });
+}

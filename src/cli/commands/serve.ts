@@ -1,0 +1,116 @@
+/**
+ * `rig serve`: the controller (SQLite under --data), its HTTP API and agent
+ * hub, and a local agent unless --no-local-agent. Prints the URL and, on
+ * first start, an admin token (or uses RIG_ADMIN_TOKEN).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import pino from 'pino';
+import { parse as parseYaml } from 'yaml';
+import { RigAgent } from '../../agent/agent.ts';
+import { issueToken } from '../../controller/api/tokens.ts';
+import { createController } from '../../controller/controller.ts';
+import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
+import { UsageError } from '../errors.ts';
+import { agentJobRunner } from './agent.ts';
+
+async function tokenFile(file: string, make: () => Promise<string>): Promise<string> {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = await make();
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the controller (and a local agent)')
+    .option('--data <dir>', 'data directory', '.rig')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--config <file>', 'projects from a rig.server.yaml')
+    .option('--no-local-agent', 'do not start an agent in this process')
+    .action(async (opts) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port wants 0-65535, got ${opts.port}`);
+      const dataDir = resolve(opts.data);
+      const log = pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2));
+      const controller = await createController({
+        dataDir,
+        log,
+        parse: parseJenkinsfilePipeline,
+        // Wired to runBuild once src/runner lands: see docs/controller.md.
+        coordinator: null,
+      });
+      const url = await controller.listen(port, opts.host);
+      const fresh = (await controller.store.listTokens()).length === 0;
+      const envAdmin = process.env.RIG_ADMIN_TOKEN;
+      if (fresh || envAdmin) {
+        const existing = envAdmin && (await controller.store.listTokens()).length > 0;
+        if (!existing) {
+          const { token } = await issueToken(
+            controller.store,
+            'admin',
+            'user',
+            ['admin'],
+            envAdmin,
+          );
+          if (!envAdmin) process.stdout.write(`admin token (shown once): ${token}\n`);
+        }
+      }
+      const agentToken = await tokenFile(
+        join(dataDir, 'local-agent.token'),
+        async () => (await issueToken(controller.store, 'local agent', 'agent', [])).token,
+      );
+      if (opts.config)
+        await loadProjects(controller.app.request.bind(controller.app), opts.config, envAdmin);
+      process.stdout.write(`rig serve: listening on ${url}\n`);
+      let agent: RigAgent | undefined;
+      if (opts.localAgent) {
+        agent = new RigAgent({
+          server: url,
+          token: agentToken,
+          name: 'local',
+          labels: ['local'],
+          executors: Math.max(1, Math.floor(cpus().length / 2)),
+          executorKinds: ['host'],
+          dataDir: join(dataDir, 'agent'),
+          runner: agentJobRunner(),
+          log: log.child({ part: 'local-agent' }),
+        });
+        agent.start();
+      }
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          agent?.stop();
+          void controller.close().then(done);
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+    });
+}
+
+async function loadProjects(
+  request: (path: string, init: RequestInit) => Response | Promise<Response>,
+  file: string,
+  adminToken: string | undefined,
+): Promise<void> {
+  if (!adminToken) throw new UsageError('--config needs RIG_ADMIN_TOKEN so rig serve can apply it');
+  const doc = parseYaml(readFileSync(file, 'utf8')) as {
+    projects?: Array<Record<string, unknown>>;
+  } | null;
+  for (const p of doc?.projects ?? []) {
+    const name = String(p.name ?? '');
+    const res = await request(`/api/projects/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(p),
+    });
+    if (!res.ok)
+      throw new UsageError(`${file}: project ${name}: ${JSON.stringify(await res.json())}`);
+  }
+}

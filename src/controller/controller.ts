@@ -1,0 +1,124 @@
+/**
+ * Puts the controller together: store, log streams, scheduler, agent hub,
+ * HTTP API. `rig serve` calls this with the real parser and runner; tests
+ * call it with what they need. The returned app can take more routes (web UI).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { createApi } from './api/app.ts';
+import { checkToken } from './api/tokens.ts';
+import { AgentHub } from './hub/hub.ts';
+import { openFileLogStreams } from './interim/file-log-streams.ts';
+import { openKeyVault } from './interim/key-vault.ts';
+import { LiveBus } from './live/bus.ts';
+import type { LogStreams, PipelineParser, RunCoordinator, Vault } from './ports.ts';
+import { createGitSource } from './scm/git-source.ts';
+import { JobEvents } from './scheduler/context.ts';
+import type { SchedulerContext } from './scheduler/context.ts';
+import { Fleet } from './scheduler/fleet.ts';
+import { LockManager } from './scheduler/locks.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
+
+export interface ControllerOptions {
+  dataDir: string;
+  log: Logger;
+  parse: PipelineParser;
+  coordinator: RunCoordinator | null;
+  store?: Store;
+  logs?: LogStreams;
+  vault?: Vault;
+  heartbeatMs?: number;
+  reconnectWindowMs?: number;
+  maxArtifactBytes?: number;
+}
+
+export interface Controller {
+  app: Hono;
+  store: Store;
+  scheduler: Scheduler;
+  hub: AgentHub;
+  /** Listens on host:port (port 0 = any); resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createController(opts: ControllerOptions): Promise<Controller> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = opts.store ?? (await openSqliteStore(join(opts.dataDir, 'rig.db')));
+  const logs = opts.logs ?? openFileLogStreams(join(opts.dataDir, 'logs'));
+  const bus = new LiveBus();
+  const fleet = new Fleet();
+  const config = {
+    heartbeatMs: opts.heartbeatMs ?? 5_000,
+    reconnectWindowMs: opts.reconnectWindowMs ?? 60_000,
+    maxArtifactBytes: opts.maxArtifactBytes ?? 1 << 30,
+  };
+  const ctx: SchedulerContext = {
+    store,
+    logs,
+    bus,
+    log: opts.log,
+    config,
+    fleet,
+    locks: new LockManager(store),
+    source: createGitSource(join(opts.dataDir, 'mirrors')),
+    parse: opts.parse,
+    coordinator: opts.coordinator,
+    pipelines: new Map(),
+    coordinators: new Map(),
+    jobEvents: new JobEvents(),
+    kick: () => {},
+  };
+  const scheduler = new Scheduler(ctx);
+  const hub = new AgentHub({
+    authenticate: async (token) => (await checkToken(store, token, 'agent')) !== undefined,
+    handlers: scheduler.handlers,
+    heartbeatMs: config.heartbeatMs,
+    log: opts.log,
+  });
+  const app = createApi({
+    store,
+    logs,
+    bus,
+    fleet,
+    scheduler,
+    log: opts.log,
+    artifactsDir: join(opts.dataDir, 'artifacts'),
+    maxArtifactBytes: config.maxArtifactBytes,
+    vault: opts.vault ?? openKeyVault(opts.dataDir),
+  });
+  await scheduler.start();
+  let server: Server | undefined;
+  return {
+    app,
+    store,
+    scheduler,
+    hub,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve) => {
+        server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
+          resolve(`http://${host}:${info.port}`),
+        ) as Server;
+        hub.attach(server);
+      }),
+    close: async () => {
+      scheduler.stop();
+      hub.close();
+      if (server) {
+        const s = server;
+        await new Promise<void>((r) => {
+          s.close(() => r());
+          s.closeAllConnections();
+        });
+      }
+      await store.close();
+    },
+  };
+}

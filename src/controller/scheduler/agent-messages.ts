@@ -1,0 +1,97 @@
+/** What the scheduler does with each message an agent sends after `hello`. */
+import type { AgentMessage } from '../../protocol/messages.ts';
+import type { SchedulerContext } from './context.ts';
+import { applyChunk } from './ingest.ts';
+import { endJob } from './job-end.ts';
+import { systemLine } from './system-log.ts';
+
+export async function onAgentMessage(
+  ctx: SchedulerContext,
+  agentId: string,
+  msg: AgentMessage,
+): Promise<void> {
+  const agent = ctx.fleet.get(agentId);
+  const link = agent?.link;
+  if (!agent || !link) return;
+  switch (msg.type) {
+    case 'hello':
+    case 'ping':
+    case 'pong':
+      return;
+    case 'job.started': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (job?.agentId !== agentId || job.status !== 'assigned') return;
+      await ctx.store.updateJob(job.id, { status: 'running', startedAt: Date.now() });
+      const where = job.unitPath === null ? '' : ` for stage ${job.unitPath}`;
+      await systemLine(
+        ctx,
+        job.buildId,
+        `Running on ${agent.name}${where} (attempt ${job.attempt}).`,
+      );
+      return;
+    }
+    case 'job.chunk': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (job?.agentId !== agentId) return;
+      const target = {
+        jobId: job.id,
+        buildId: job.buildId,
+        source: job.id,
+        lastChunkSeq: job.lastChunkSeq,
+        logLines: job.logLines,
+      };
+      await applyChunk(ctx, target, msg.seq, msg.events);
+      link.send({ type: 'chunk.ack', jobId: job.id, seq: Math.max(msg.seq, job.lastChunkSeq) });
+      return;
+    }
+    case 'job.done': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (!job || job.agentId !== agentId)
+        return link.send({ type: 'job.done.ack', jobId: msg.jobId });
+      // Not every chunk is here yet: the agent resends them, then `job.done` again.
+      if (job.lastChunkSeq < msg.lastChunkSeq) return;
+      if (job.status === 'assigned' || job.status === 'running') {
+        if (msg.error)
+          await systemLine(ctx, job.buildId, `Job failed on ${agent.name}: ${msg.error}`);
+        await endJob(ctx, job, msg.result, msg.error ?? null);
+      }
+      link.send({ type: 'job.done.ack', jobId: job.id });
+      return;
+    }
+    case 'job.refused': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (job?.agentId !== agentId || job.status !== 'assigned') return;
+      ctx.fleet.release(agentId, job.id);
+      await ctx.store.updateJob(job.id, {
+        status: 'queued',
+        agentId: null,
+        waitReason: `refused by ${agent.name}: ${msg.reason}`,
+      });
+      ctx.kick();
+      return;
+    }
+    case 'lock.acquire': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (!job) return;
+      await ctx.locks.acquire(msg.resource, `${job.buildId}:${job.id}`);
+      link.send({ type: 'lock.granted', requestId: msg.requestId });
+      return;
+    }
+    case 'lock.release': {
+      const job = await ctx.store.getJob(msg.jobId);
+      if (job) await ctx.locks.release(msg.resource, `${job.buildId}:${job.id}`);
+      return;
+    }
+    case 'status': {
+      agent.draining = msg.draining;
+      agent.quarantine = msg.quarantine?.reason ?? null;
+      await ctx.store.updateAgent(agentId, {
+        status: agent.quarantine ? 'quarantined' : agent.draining ? 'draining' : 'online',
+        statusReason: agent.quarantine,
+      });
+      ctx.bus.publish({ kind: 'agents' });
+      ctx.kick();
+      return;
+    }
+  }
+}

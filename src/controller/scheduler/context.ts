@@ -1,0 +1,47 @@
+/** Everything the scheduler's parts share. Built once by `createController`. */
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { Pipeline } from '../../protocol/runner-types.ts';
+import type { LiveBus } from '../live/bus.ts';
+import type { LogStreams, PipelineParser, RunCoordinator } from '../ports.ts';
+import type { PipelineSource } from '../scm/source.ts';
+import type { JobRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { Fleet } from './fleet.ts';
+import type { LockManager } from './locks.ts';
+
+export interface SchedulerConfig {
+  heartbeatMs: number;
+  /** How long a disconnected agent keeps its jobs before they count as lost. */
+  reconnectWindowMs: number;
+  maxArtifactBytes: number;
+}
+
+export interface SchedulerContext {
+  store: Store;
+  logs: LogStreams;
+  bus: LiveBus;
+  log: Logger;
+  config: SchedulerConfig;
+  fleet: Fleet;
+  locks: LockManager;
+  source: PipelineSource;
+  parse: PipelineParser;
+  coordinator: RunCoordinator | null;
+  /** Pipelines of builds that are queued or running, by build id. */
+  pipelines: Map<string, Pipeline>;
+  /** Abort handles of coordinators running in this process. */
+  coordinators: Map<string, AbortController>;
+  /** `ended` (job: JobRecord) once a job has its final state (done, or lost with no attempt left). */
+  jobEvents: JobEvents;
+  kick(): void;
+}
+
+export class JobEvents extends EventEmitter<{ ended: [JobRecord] }> {
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
+}
+
+export const logKey = (buildId: string, source: string): string => `${buildId}.${source}`;

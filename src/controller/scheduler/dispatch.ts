@@ -1,0 +1,95 @@
+/**
+ * Pushes queued jobs to idle matching agents. Runs whenever something
+ * changes (a job queued or ended, an agent connected, drained, freed): no
+ * timer, no polling. Passes never overlap, so an executor is never promised
+ * twice; a kick during a pass runs one more pass after it.
+ */
+import type { JobAssignment } from '../../protocol/messages.ts';
+import type { JobRecord } from '../store/records.ts';
+import { buildContextFor } from './build-context.ts';
+import type { SchedulerContext } from './context.ts';
+import { endJob } from './job-end.ts';
+import { pickAgent } from './matcher.ts';
+
+export function createKicker(
+  pass: () => Promise<void>,
+  onError: (err: unknown) => void,
+): () => void {
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    running = true;
+    do {
+      again = false;
+      try {
+        await pass();
+      } catch (err) {
+        onError(err);
+      }
+    } while (again);
+    running = false;
+  };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
+}
+
+export async function dispatchPass(ctx: SchedulerContext): Promise<void> {
+  const queued = await ctx.store.jobsWithStatus(['queued']);
+  let changed = false;
+  for (const job of queued) {
+    const build = await ctx.store.getBuild(job.buildId);
+    if (!build || build.cancelRequested || build.status === 'finished') {
+      await endJob(ctx, job, 'ABORTED', 'cancelled before it started');
+      continue;
+    }
+    const pick = pickAgent(job.requirement, ctx.fleet.candidates());
+    if ('reason' in pick) {
+      if (job.waitReason !== pick.reason) {
+        await ctx.store.updateJob(job.id, { waitReason: pick.reason });
+        changed = true;
+      }
+      continue;
+    }
+    await assign(ctx, job, pick.agent.id);
+    changed = true;
+  }
+  if (changed) ctx.bus.publish({ kind: 'queue' });
+}
+
+async function assign(ctx: SchedulerContext, job: JobRecord, agentId: string): Promise<void> {
+  const agent = ctx.fleet.get(agentId);
+  if (!agent?.link) return;
+  const assignment = await assignmentFor(ctx, job);
+  if (!assignment) return;
+  agent.jobs.add(job.id);
+  await ctx.store.updateJob(job.id, { status: 'assigned', agentId, waitReason: null });
+  agent.link.send({ type: 'job.assign', job: assignment });
+  ctx.log.info(
+    { job: job.id, build: job.buildId, agent: agent.name, unit: job.unitPath },
+    'job assigned',
+  );
+}
+
+async function assignmentFor(
+  ctx: SchedulerContext,
+  job: JobRecord,
+): Promise<JobAssignment | undefined> {
+  const build = await ctx.store.getBuild(job.buildId);
+  const project = build && (await ctx.store.getProject(build.projectId));
+  if (!build || !project) return undefined;
+  return {
+    jobId: job.id,
+    buildId: build.id,
+    project: project.name,
+    repo: { url: build.repoUrl, commit: build.commit, ref: build.ref },
+    pipelineFile: build.pipelineFile,
+    scope:
+      job.unitPath === null ? null : { stagePath: job.unitPath, inheritedEnv: job.inheritedEnv },
+    context: await buildContextFor(ctx.store, build, project),
+    credentialsAllowed: !build.fromFork,
+    attempt: job.attempt,
+    maxArtifactBytes: ctx.config.maxArtifactBytes,
+  };
+}
