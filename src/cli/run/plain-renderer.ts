@@ -10,10 +10,8 @@ export function createPlainRenderer(write: (text: string) => void): (event: Buil
   return (event) => {
     switch (event.type) {
       case 'post.start':
+        // The runner logs the block's own header line; only the prefix changes here.
         postScope.set(event.scope, event.condition);
-        write(
-          `${prefixFor(scopeStage(event.scope), event.condition)} running post '${event.condition}'\n`,
-        );
         break;
       case 'post.end':
         postScope.delete(event.scope);
@@ -37,10 +35,6 @@ export function createPlainRenderer(write: (text: string) => void): (event: Buil
         break;
     }
   };
-}
-
-function scopeStage(scope: string): string | null {
-  return scope === 'pipeline' ? null : scope;
 }
 
 function prefixFor(stage: string | null, post: string | undefined): string {
