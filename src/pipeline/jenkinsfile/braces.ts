@@ -28,13 +28,15 @@ interface Open {
 export interface Balanced {
   tokens: Token[];
   diagnostics: Diagnostic[];
+  /** Brackets inserted or dropped: the strategy with fewer wins. */
+  repairs?: number;
 }
 
 export function balanceBrackets(tokens: Token[], src: Source): Balanced {
   if (isBalanced(tokens)) return { tokens, diagnostics: [] };
   const plain = repair(tokens, src, false);
   const indented = repair(tokens, src, true);
-  return indented.diagnostics.length <= plain.diagnostics.length ? indented : plain;
+  return (indented.repairs ?? 0) <= (plain.repairs ?? 0) ? indented : plain;
 }
 
 /** The common case, checked without building anything. */
@@ -56,7 +58,12 @@ function isClose(t: Token): boolean {
   return t.kind === 'punct' && (t.text === '}' || t.text === ')' || t.text === ']');
 }
 
+/** Past this many, one summary stands for the rest (a file of 20 000 `(` is noise, not news). */
+const MAX_REPORTED = 50;
+
 class Repair {
+  unclosed = 0;
+  strays = 0;
   readonly out: Token[] = [];
   readonly stack: Open[] = [];
   readonly diagnostics: Diagnostic[] = [];
@@ -80,6 +87,7 @@ class Repair {
     const pos = atEof ? lastEnd(this.out) : at.start;
     const closer = CLOSER[open.tok.text]!;
     this.out.push(makeToken('punct', closer, pos, pos, at.nl, { virtual: true }));
+    if (++this.unclosed > MAX_REPORTED) return;
     const what = this.describe(open);
     const notes = hint
       ? [
@@ -99,7 +107,8 @@ class Repair {
 
   describe(open: Open): string {
     if (open.tok.text !== '{') return open.tok.text;
-    const head = this.src.text.slice(open.stmtStart, open.tok.end).replace(/\s+/g, ' ').trim();
+    const from = Math.max(open.stmtStart, open.tok.end - 80);
+    const head = this.src.text.slice(from, open.tok.end).replace(/\s+/g, ' ').trim();
     return head.length > 40 ? `…${head.slice(head.length - 39)}` : head;
   }
 }
@@ -117,6 +126,7 @@ function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
       break;
     }
     const col = t.start - src.lineStarts[src.lineIndex(t.start)]! + 1;
+    if (t.nl && useIndent && !isClose(t)) closeDedentedParens(r, t, col);
     if (t.nl && r.atBraceLevel()) {
       if (useIndent && !isClose(t)) closeDedented(r, t, col);
       if (r.atBraceLevel()) {
@@ -133,7 +143,29 @@ function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
       r.out.push(t);
     }
   }
-  return { tokens: r.out, diagnostics: r.diagnostics };
+  if (r.unclosed > MAX_REPORTED) {
+    const end = lastEnd(r.out);
+    r.diagnostics.push(
+      error(
+        'unclosed-bracket',
+        `… and ${r.unclosed - MAX_REPORTED} more brackets that are never closed`,
+        src.span(end, end),
+      ),
+    );
+  }
+  return { tokens: r.out, diagnostics: r.diagnostics, repairs: r.unclosed + r.strays };
+}
+
+/**
+ * `sh('make'` then a line starting where that statement started: the `(`
+ * was meant to close on its own line. Continuation lines are indented further.
+ */
+function closeDedentedParens(r: Repair, t: Token, col: number): void {
+  for (;;) {
+    const top = r.top();
+    if (!top || top.tok.text === '{' || col > top.indent) return;
+    r.closeVirtually(t, false, true);
+  }
 }
 
 /** A line that starts at or left of a block's opening line ends that block. */
@@ -149,6 +181,7 @@ function closeBracket(r: Repair, t: Token, col: number): void {
   const want = OPENER[t.text]!;
   const { depth, byIndent } = matchingDepth(r, t, want, col);
   if (depth < 0) {
+    if (++r.strays > MAX_REPORTED) return;
     r.diagnostics.push(
       error(
         'unexpected-bracket',

@@ -24,6 +24,7 @@ const SINGLE = singles('(){}[],;@~');
 const VALUE_KEYWORDS = new Set(['this', 'super', 'true', 'false', 'null']);
 const MAX_NESTING = 200;
 const MAX_ROLLBACKS = 8;
+const MAX_LEX_ERRORS = 100;
 
 export class Lexer implements Scanner {
   pos = 0;
@@ -39,6 +40,8 @@ export class Lexer implements Scanner {
   }
 
   fail(code: string, message: string, start: number, end: number): void {
+    // Binary or badly broken input can produce an error per character.
+    if (this.diagnostics.length >= MAX_LEX_ERRORS) return;
     this.diagnostics.push(error(code, message, this.src.span(start, end)));
   }
 

@@ -124,9 +124,11 @@ function checkArgs(v: Validator, sig: StepSignature, args: Arg[], nameSpan: Step
     v.error('step-arguments', `\`${sig.name}\` takes named arguments only`, positional[0]!.span);
   }
   const names = sig.params.map((p) => p.name);
+  let misspelt = false;
   for (const a of named) {
     const param = sig.params.find((p) => p.name === a.name);
     if (!param) {
+      misspelt = true;
       v.error(
         'unknown-step-parameter',
         `\`${sig.name}\` has no parameter \`${a.name}\``,
@@ -139,7 +141,8 @@ function checkArgs(v: Validator, sig: StepSignature, args: Arg[], nameSpan: Step
     const param = sig.params.find((p) => p.name === sig.positional);
     if (param) checkType(v, sig.name, param.name, param.type, positional[0]!.value);
   }
-  if (positional.length > 1) return;
+  // A misspelt name usually is the "missing" parameter: report it once.
+  if (positional.length > 1 || misspelt) return;
   const given = new Set([
     ...named.map((a) => a.name),
     ...(positional.length === 1 ? [sig.positional] : []),

@@ -184,5 +184,7 @@ export function walkStages(stages: Stage[], ctx: StageContext, visit: StageVisit
 }
 
 export function rootContext(p: Pipeline): StageContext {
-  return { hasAgent: agentProvides(p.agent, false), withinParallel: false, path: '' };
+  // A missing agent is reported once; checks below assume one will be added.
+  const missing = p.agent.span.offset === 0 && p.agent.span.end === 0 && p.agent.span.line === 1;
+  return { hasAgent: missing || agentProvides(p.agent, false), withinParallel: false, path: '' };
 }

@@ -44,6 +44,9 @@ function scriptedIn(s: Stmt, depth: number): PipelineCall | undefined {
       );
     case 'block':
       return findScripted(s.body, depth + 1);
+    case 'def':
+      // `def job = { stage('x') { … } }` run later by a helper.
+      return s.init?.kind === 'closure' ? findScripted(s.init.body, depth + 1) : undefined;
     default:
       return undefined;
   }
@@ -94,12 +97,12 @@ export function reportNoPipeline(
     );
     return;
   }
-  const scripted = findScripted(body);
+  const scripted = findScripted(body) ?? findScripted(functions.flatMap((f) => f.body));
   if (scripted) {
     const head = ctx.src.span(scripted.span.offset, scripted.span.offset + scripted.callee.length);
     ctx.error(
       'scripted-pipeline',
-      `this is a scripted pipeline (\`${scripted.callee} { … }\` at the top level); Rig runs declarative pipelines`,
+      `this is a scripted pipeline: it runs \`${scripted.callee} { … }\` without a \`pipeline\` block, and Rig runs declarative pipelines`,
       head,
       [
         "wrap it as `pipeline { agent any; stages { stage('Build') { steps { script { … } } } } }`, or rewrite its stages declaratively",
