@@ -12,6 +12,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Source } from './source.ts';
+import { TokenBuffer } from './token-buffer.ts';
 import { makeToken, type Token } from './tokens.ts';
 
 const CLOSER: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
@@ -26,27 +27,36 @@ interface Open {
 }
 
 export interface Balanced {
+  tokens: TokenBuffer;
+  diagnostics: Diagnostic[];
+}
+
+interface Repaired {
   tokens: Token[];
   diagnostics: Diagnostic[];
   /** Brackets inserted or dropped: the strategy with fewer wins. */
-  repairs?: number;
+  repairs: number;
 }
 
-export function balanceBrackets(tokens: Token[], src: Source): Balanced {
+export function balanceBrackets(tokens: TokenBuffer, src: Source): Balanced {
   if (isBalanced(tokens)) return { tokens, diagnostics: [] };
-  const plain = repair(tokens, src, false);
-  const indented = repair(tokens, src, true);
-  return (indented.repairs ?? 0) <= (plain.repairs ?? 0) ? indented : plain;
+  // Broken files are rare and small enough to repair as objects.
+  const list = tokens.toArray();
+  const plain = repair(list, src, false);
+  const indented = repair(list, src, true);
+  const best = indented.repairs <= plain.repairs ? indented : plain;
+  return { tokens: TokenBuffer.from(best.tokens), diagnostics: best.diagnostics };
 }
 
 /** The common case, checked without building anything. */
-function isBalanced(tokens: Token[]): boolean {
+function isBalanced(tokens: TokenBuffer): boolean {
   const expected: string[] = [];
-  for (const t of tokens) {
-    if (t.kind !== 'punct') continue;
-    const closer = CLOSER[t.text];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kind(i) !== 'punct') continue;
+    const text = tokens.text(i);
+    const closer = CLOSER[text];
     if (closer !== undefined) expected.push(closer);
-    else if (OPENER[t.text] !== undefined && expected.pop() !== t.text) return false;
+    else if (OPENER[text] !== undefined && expected.pop() !== text) return false;
   }
   return expected.length === 0;
 }
@@ -117,7 +127,7 @@ function lastEnd(out: Token[]): number {
   return out.length > 0 ? out[out.length - 1]!.end : 0;
 }
 
-function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
+function repair(tokens: Token[], src: Source, useIndent: boolean): Repaired {
   const r = new Repair(src);
   for (const t of tokens) {
     if (t.kind === 'eof') {
