@@ -44,6 +44,19 @@ for (const f of fixtures('valid')) {
   });
 }
 
+test('valid fixtures with Windows line endings, tabs and a BOM still validate', () => {
+  for (const f of fixtures('valid')) {
+    const text =
+      '\uFEFF' +
+      f.text.replace(/\n/g, '\r\n').replace(/^( {4})+/gm, (m) => '\t'.repeat(m.length / 4));
+    const errors = checkJenkinsfile(text, f.name).filter((d) => d.severity === 'error');
+    assert.deepEqual(
+      errors.map((d) => `${f.name} ${d.span.line}:${d.span.col} ${d.code}: ${d.message}`),
+      [],
+    );
+  }
+});
+
 for (const f of fixtures('malformed')) {
   test(`malformed: ${f.name} is rejected with the expected located errors`, () => {
     const expected = readFileSync(f.path.replace(/\.Jenkinsfile$/, '.expect'), 'utf8')

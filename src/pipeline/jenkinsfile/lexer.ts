@@ -63,7 +63,10 @@ export class Lexer implements Scanner {
   private skipTrivia(): boolean {
     const text = this.text;
     let nl = false;
-    if (this.pos === 0 && text.startsWith('#!')) this.skipLineComment();
+    // A shebang line, possibly after a byte-order mark.
+    if (this.pos === 0 && text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const atStart = this.pos === 0 || (this.pos === 1 && text.charCodeAt(0) === 0xfeff);
+    if (atStart && text.startsWith('#!', this.pos)) this.skipLineComment();
     while (this.pos < text.length) {
       const c = text.charCodeAt(this.pos);
       if (c === 10) {
