@@ -189,3 +189,18 @@ test('constructs outside the Groovy subset are named', () => {
     "metaclass changes are outside Rig's Groovy subset",
   ]);
 });
+
+test('agent none on a stage inside an agent has no effect, and says so', () => {
+  const found = validatePipeline(
+    model(`pipeline {
+  agent { label 'linux' }
+  stages {
+    stage('gate') {
+      agent none
+      steps { input message: 'go?' }
+    }
+  }
+}`),
+  ).map((d) => `${d.span.line}:${d.span.col} ${d.severity} ${d.code}`);
+  assert.deepEqual(found, ['5:7 warning stage-agent-none']);
+});
