@@ -113,11 +113,10 @@ function parseParenOrCast(p: ParserState): Expr {
 
 function parseNew(p: ParserState, start: number): Expr {
   const typeName = parseType(p, 'after `new`');
-  let args = p.at('(') ? parseParenArgs(p) : [];
-  if (p.at('[')) {
-    p.skipGroup();
-    args = [];
-  }
+  const hasArgs = p.at('(');
+  const args = hasArgs ? parseParenArgs(p) : [];
+  // `new int[n]` creates an array; after `(…)` a `[` indexes the new object.
+  if (!hasArgs && p.at('[')) p.skipGroup();
   if (p.at('{') && !p.tok.nl) {
     p.error('unsupported-groovy', 'anonymous classes are not supported', p.tokenSpan(p.tok));
     p.skipGroup();
