@@ -103,16 +103,24 @@ class Repair {
       ? [
           `judging by the indentation, a \`${closer}\` is missing before line ${this.src.where(at.start).split(':')[0]}`,
         ]
-      : undefined;
+      : atEof
+        ? [`the file ends before its \`${closer}\``]
+        : undefined;
     const span = atEof ? this.src.span(pos, pos) : this.src.span(at.start, at.end);
     this.diagnostics.push(
       error(
         'unclosed-bracket',
-        `\`${what}\` opened at ${this.src.where(open.tok.start)} is never closed`,
+        `\`${what}\` opened at ${this.src.where(this.openedAt(open))} is never closed`,
         span,
         notes,
       ),
     );
+  }
+
+  /** Where the block's statement starts (`stages {` → the `s`), when it is on the brace's line. */
+  openedAt(open: Open): number {
+    const sameLine = this.src.lineIndex(open.stmtStart) === this.src.lineIndex(open.tok.start);
+    return open.tok.text === '{' && sameLine ? open.stmtStart : open.tok.start;
   }
 
   describe(open: Open): string {
