@@ -1,7 +1,7 @@
 /**
  * Compiler-style rendering of diagnostics, for terminals and for JSON:
  *
- *   Jenkinsfile:4:5: error: `agent {` opened at 2:11 is never closed [unclosed-bracket]
+ *   Jenkinsfile:4:5: error: `agent {` opened at 2:5 is never closed [unclosed-bracket]
  *      |
  *    4 |     options {
  *      |     ^~~~~~~

@@ -12,6 +12,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Source } from './source.ts';
+import { TokenBuffer } from './token-buffer.ts';
 import { makeToken, type Token } from './tokens.ts';
 
 const CLOSER: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
@@ -26,25 +27,36 @@ interface Open {
 }
 
 export interface Balanced {
-  tokens: Token[];
+  tokens: TokenBuffer;
   diagnostics: Diagnostic[];
 }
 
-export function balanceBrackets(tokens: Token[], src: Source): Balanced {
+interface Repaired {
+  tokens: Token[];
+  diagnostics: Diagnostic[];
+  /** Brackets inserted or dropped: the strategy with fewer wins. */
+  repairs: number;
+}
+
+export function balanceBrackets(tokens: TokenBuffer, src: Source): Balanced {
   if (isBalanced(tokens)) return { tokens, diagnostics: [] };
-  const plain = repair(tokens, src, false);
-  const indented = repair(tokens, src, true);
-  return indented.diagnostics.length <= plain.diagnostics.length ? indented : plain;
+  // Broken files are rare and small enough to repair as objects.
+  const list = tokens.toArray();
+  const plain = repair(list, src, false);
+  const indented = repair(list, src, true);
+  const best = indented.repairs <= plain.repairs ? indented : plain;
+  return { tokens: TokenBuffer.from(best.tokens), diagnostics: best.diagnostics };
 }
 
 /** The common case, checked without building anything. */
-function isBalanced(tokens: Token[]): boolean {
+function isBalanced(tokens: TokenBuffer): boolean {
   const expected: string[] = [];
-  for (const t of tokens) {
-    if (t.kind !== 'punct') continue;
-    const closer = CLOSER[t.text];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kind(i) !== 'punct') continue;
+    const text = tokens.text(i);
+    const closer = CLOSER[text];
     if (closer !== undefined) expected.push(closer);
-    else if (OPENER[t.text] !== undefined && expected.pop() !== t.text) return false;
+    else if (OPENER[text] !== undefined && expected.pop() !== text) return false;
   }
   return expected.length === 0;
 }
@@ -56,7 +68,12 @@ function isClose(t: Token): boolean {
   return t.kind === 'punct' && (t.text === '}' || t.text === ')' || t.text === ']');
 }
 
+/** Past this many, one summary stands for the rest (a file of 20 000 `(` is noise, not news). */
+const MAX_REPORTED = 50;
+
 class Repair {
+  unclosed = 0;
+  strays = 0;
   readonly out: Token[] = [];
   readonly stack: Open[] = [];
   readonly diagnostics: Diagnostic[] = [];
@@ -80,26 +97,36 @@ class Repair {
     const pos = atEof ? lastEnd(this.out) : at.start;
     const closer = CLOSER[open.tok.text]!;
     this.out.push(makeToken('punct', closer, pos, pos, at.nl, { virtual: true }));
+    if (++this.unclosed > MAX_REPORTED) return;
     const what = this.describe(open);
     const notes = hint
       ? [
           `judging by the indentation, a \`${closer}\` is missing before line ${this.src.where(at.start).split(':')[0]}`,
         ]
-      : undefined;
+      : atEof
+        ? [`the file ends before its \`${closer}\``]
+        : undefined;
     const span = atEof ? this.src.span(pos, pos) : this.src.span(at.start, at.end);
     this.diagnostics.push(
       error(
         'unclosed-bracket',
-        `\`${what}\` opened at ${this.src.where(open.tok.start)} is never closed`,
+        `\`${what}\` opened at ${this.src.where(this.openedAt(open))} is never closed`,
         span,
         notes,
       ),
     );
   }
 
+  /** Where the block's statement starts (`stages {` → the `s`), when it is on the brace's line. */
+  openedAt(open: Open): number {
+    const sameLine = this.src.lineIndex(open.stmtStart) === this.src.lineIndex(open.tok.start);
+    return open.tok.text === '{' && sameLine ? open.stmtStart : open.tok.start;
+  }
+
   describe(open: Open): string {
     if (open.tok.text !== '{') return open.tok.text;
-    const head = this.src.text.slice(open.stmtStart, open.tok.end).replace(/\s+/g, ' ').trim();
+    const from = Math.max(open.stmtStart, open.tok.end - 80);
+    const head = this.src.text.slice(from, open.tok.end).replace(/\s+/g, ' ').trim();
     return head.length > 40 ? `…${head.slice(head.length - 39)}` : head;
   }
 }
@@ -108,7 +135,7 @@ function lastEnd(out: Token[]): number {
   return out.length > 0 ? out[out.length - 1]!.end : 0;
 }
 
-function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
+function repair(tokens: Token[], src: Source, useIndent: boolean): Repaired {
   const r = new Repair(src);
   for (const t of tokens) {
     if (t.kind === 'eof') {
@@ -117,6 +144,7 @@ function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
       break;
     }
     const col = t.start - src.lineStarts[src.lineIndex(t.start)]! + 1;
+    if (t.nl && useIndent && !isClose(t)) closeDedentedParens(r, t, col);
     if (t.nl && r.atBraceLevel()) {
       if (useIndent && !isClose(t)) closeDedented(r, t, col);
       if (r.atBraceLevel()) {
@@ -133,7 +161,29 @@ function repair(tokens: Token[], src: Source, useIndent: boolean): Balanced {
       r.out.push(t);
     }
   }
-  return { tokens: r.out, diagnostics: r.diagnostics };
+  if (r.unclosed > MAX_REPORTED) {
+    const end = lastEnd(r.out);
+    r.diagnostics.push(
+      error(
+        'unclosed-bracket',
+        `… and ${r.unclosed - MAX_REPORTED} more brackets that are never closed`,
+        src.span(end, end),
+      ),
+    );
+  }
+  return { tokens: r.out, diagnostics: r.diagnostics, repairs: r.unclosed + r.strays };
+}
+
+/**
+ * `sh('make'` then a line starting where that statement started: the `(`
+ * was meant to close on its own line. Continuation lines are indented further.
+ */
+function closeDedentedParens(r: Repair, t: Token, col: number): void {
+  for (;;) {
+    const top = r.top();
+    if (!top || top.tok.text === '{' || col > top.indent) return;
+    r.closeVirtually(t, false, true);
+  }
 }
 
 /** A line that starts at or left of a block's opening line ends that block. */
@@ -149,6 +199,7 @@ function closeBracket(r: Repair, t: Token, col: number): void {
   const want = OPENER[t.text]!;
   const { depth, byIndent } = matchingDepth(r, t, want, col);
   if (depth < 0) {
+    if (++r.strays > MAX_REPORTED) return;
     r.diagnostics.push(
       error(
         'unexpected-bracket',

@@ -339,7 +339,6 @@ test('sections: misspellings, duplicates, empty sections, renamed sections', () 
       '4:3 unknown-section',
       '6:3 duplicate-section',
       '7:3 empty-section',
-      '9:5 empty-stage',
       '10:7 unknown-section',
       '11:7 unknown-section',
     ],

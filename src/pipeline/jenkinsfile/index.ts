@@ -40,7 +40,20 @@ export function parseJenkinsfile(text: string, file: string): ParseResult<Pipeli
 export function checkJenkinsfile(text: string, file: string): Diagnostic[] {
   const result = parseJenkinsfile(text, file);
   if (!result.value) return result.diagnostics;
-  return sortDiagnostics([...result.diagnostics, ...validatePipeline(result.value)]);
+  const findings = validatePipeline(result.value).filter(
+    (d) => !consequential(d, result.diagnostics),
+  );
+  return sortDiagnostics([...result.diagnostics, ...findings]);
+}
+
+/** "Empty" findings about a block that only looks empty because its contents had errors. */
+const EMPTY_CODES = new Set(['empty-steps', 'no-stages']);
+
+function consequential(d: Diagnostic, parseErrors: Diagnostic[]): boolean {
+  if (!EMPTY_CODES.has(d.code)) return false;
+  return parseErrors.some(
+    (e) => e.severity === 'error' && e.span.offset >= d.span.offset && e.span.end <= d.span.end,
+  );
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

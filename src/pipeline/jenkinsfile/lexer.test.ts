@@ -7,7 +7,7 @@ import type { Token } from './tokens.ts';
 
 function tokens(text: string): { toks: Token[]; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const toks = lex(new Source(text, 'J'), diags);
+  const toks = lex(new Source(text, 'J'), diags).toArray();
   return { toks: toks.slice(0, -1), diags };
 }
 

@@ -7,16 +7,10 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Scanner } from './scanner.ts';
 import type { Source } from './source.ts';
+import { TokenBuffer, TokenList, type TokenSink } from './token-buffer.ts';
 import { lexNumber } from './numbers.ts';
 import { lexQuoted, lexSlashy, lexDollarSlashy } from './strings.ts';
-import {
-  KEYWORDS,
-  PUNCTUATION,
-  isIdentPart,
-  isIdentStart,
-  makeToken,
-  type Token,
-} from './tokens.ts';
+import { KEYWORDS, PUNCTUATION, isIdentPart, isIdentStart, type Token } from './tokens.ts';
 
 const PUNCT_BY_FIRST = groupByFirstChar(PUNCTUATION);
 const SINGLE = singles('(){}[],;@~');
@@ -24,6 +18,7 @@ const SINGLE = singles('(){}[],;@~');
 const VALUE_KEYWORDS = new Set(['this', 'super', 'true', 'false', 'null']);
 const MAX_NESTING = 200;
 const MAX_ROLLBACKS = 8;
+const MAX_LEX_ERRORS = 100;
 
 export class Lexer implements Scanner {
   pos = 0;
@@ -39,12 +34,13 @@ export class Lexer implements Scanner {
   }
 
   fail(code: string, message: string, start: number, end: number): void {
+    // Binary or badly broken input can produce an error per character.
+    if (this.diagnostics.length >= MAX_LEX_ERRORS) return;
     this.diagnostics.push(error(code, message, this.src.span(start, end)));
   }
 
-  /** Lexes tokens until the end, or (for `${…}`) until an unmatched `}`; returns them without it. */
-  lexTokens(stopAtBrace: boolean): Token[] {
-    const out: Token[] = [];
+  /** Lexes tokens into `out` until the end, or (for `${…}`) until an unmatched `}`. */
+  lexTokens<T extends TokenSink>(stopAtBrace: boolean, out: T): T {
     let nl = !stopAtBrace;
     let braces = 0;
     for (;;) {
@@ -52,16 +48,14 @@ export class Lexer implements Scanner {
       if (this.pos >= this.text.length) break;
       const c = this.text.charCodeAt(this.pos);
       if (stopAtBrace && c === 125 /* } */ && braces === 0) break;
-      const tok = this.lexToken(out[out.length - 1], nl);
-      if (!tok) continue;
-      if (tok.text === '{' && tok.kind === 'punct') braces++;
-      else if (tok.text === '}' && tok.kind === 'punct') braces--;
-      out.push(tok);
+      const before = out.length;
+      this.lexToken(out, nl);
+      if (out.length === before) continue;
+      if (out.isPunct(before, '{')) braces++;
+      else if (out.isPunct(before, '}')) braces--;
       nl = false;
     }
-    if (!stopAtBrace) {
-      out.push(makeToken('eof', '', this.text.length, this.text.length, true));
-    }
+    if (!stopAtBrace) out.push('eof', '', this.text.length, this.text.length, true);
     return out;
   }
 
@@ -69,7 +63,10 @@ export class Lexer implements Scanner {
   private skipTrivia(): boolean {
     const text = this.text;
     let nl = false;
-    if (this.pos === 0 && text.startsWith('#!')) this.skipLineComment();
+    // A shebang line, possibly after a byte-order mark.
+    if (this.pos === 0 && text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const atStart = this.pos === 0 || (this.pos === 1 && text.charCodeAt(0) === 0xfeff);
+    if (atStart && text.startsWith('#!', this.pos)) this.skipLineComment();
     while (this.pos < text.length) {
       const c = text.charCodeAt(this.pos);
       if (c === 10) {
@@ -108,13 +105,14 @@ export class Lexer implements Scanner {
     return this.text.lastIndexOf('\n', close) > start;
   }
 
-  private lexToken(prev: Token | undefined, nl: boolean): Token | undefined {
+  /** Lexes one token into `out` (or reports a stray character and adds nothing). */
+  private lexToken(out: TokenSink, nl: boolean): void {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    if (c === 39 /* ' */ || c === 34 /* " */) return lexQuoted(this, nl);
-    if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 47 && slashyAllowed(prev)) {
-      return lexDollarSlashy(this, nl);
+    if (c === 39 /* ' */ || c === 34 /* " */) return out.pushToken(lexQuoted(this, nl));
+    if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 47 && slashyAllowed(out)) {
+      return out.pushToken(lexDollarSlashy(this, nl));
     }
     if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 123 /* { */) {
       // `FOO = ${BAR}`: interpolation only exists inside double quotes.
@@ -125,27 +123,26 @@ export class Lexer implements Scanner {
         start + 2,
       );
     }
-    if (isIdentStart(c)) return this.lexIdent(nl);
-    if (c >= 48 && c <= 57) return lexNumber(this, nl);
-    if (c === 47 && slashyAllowed(prev)) return lexSlashy(this, nl);
+    if (isIdentStart(c)) return this.lexIdent(out, nl);
+    if (c >= 48 && c <= 57) return out.pushToken(lexNumber(this, nl));
+    if (c === 47 && slashyAllowed(out)) return out.pushToken(lexSlashy(this, nl));
     const punct = this.matchPunct(c, start);
     if (punct) {
       this.pos += punct.length;
-      return makeToken('punct', punct, start, this.pos, nl);
+      return out.push('punct', punct, start, this.pos, nl);
     }
     const ch = String.fromCodePoint(text.codePointAt(start)!);
     this.pos += ch.length;
     this.fail('unexpected-character', `unexpected character \`${ch}\``, start, this.pos);
-    return undefined;
   }
 
-  private lexIdent(nl: boolean): Token {
+  private lexIdent(out: TokenSink, nl: boolean): void {
     const text = this.text;
     const start = this.pos;
     let i = start + 1;
     while (i < text.length && isIdentPart(text.charCodeAt(i))) i++;
     this.pos = i;
-    return makeToken('ident', text.slice(start, i), start, i, nl);
+    out.push('ident', text.slice(start, i), start, i, nl);
   }
 
   private matchPunct(c: number, start: number): string | undefined {
@@ -180,7 +177,7 @@ export class Lexer implements Scanner {
     }
     const mark = this.diagnostics.length;
     this.depth++;
-    const tokens = this.lexTokens(true);
+    const tokens = this.lexTokens(true, new TokenList()).tokens;
     this.depth--;
     if (this.pos < this.text.length) {
       this.pos++; // the closing }
@@ -214,23 +211,19 @@ function isLineBreakAt(text: string, i: number): boolean {
 }
 
 /** Groovy reads `/` as a slashy string where a value may start, as division after a value. */
-function slashyAllowed(prev: Token | undefined): boolean {
-  if (!prev) return true;
-  switch (prev.kind) {
+function slashyAllowed(out: TokenSink): boolean {
+  const i = out.length - 1;
+  if (i < 0) return true;
+  const text = out.text(i);
+  switch (out.kind(i)) {
     case 'num':
     case 'str':
     case 'gstr':
       return false;
     case 'ident':
-      return KEYWORDS.has(prev.text) && !VALUE_KEYWORDS.has(prev.text);
+      return KEYWORDS.has(text) && !VALUE_KEYWORDS.has(text);
     case 'punct':
-      return (
-        prev.text !== ')' &&
-        prev.text !== ']' &&
-        prev.text !== '}' &&
-        prev.text !== '++' &&
-        prev.text !== '--'
-      );
+      return text !== ')' && text !== ']' && text !== '}' && text !== '++' && text !== '--';
     case 'eof':
       return true;
   }
@@ -253,6 +246,8 @@ function singles(chars: string): Array<string | undefined> {
   return table;
 }
 
-export function lex(src: Source, diagnostics: Diagnostic[]): Token[] {
-  return new Lexer(src, diagnostics).lexTokens(false);
+export function lex(src: Source, diagnostics: Diagnostic[]): TokenBuffer {
+  // About one token per six characters in typical Jenkinsfiles.
+  const out = new TokenBuffer(src.text.length / 6);
+  return new Lexer(src, diagnostics).lexTokens(false, out);
 }

@@ -79,6 +79,7 @@ export const PUNCTUATION: readonly string[] = [
   '^=',
   '**',
   '<<',
+  '>>',
   '->',
   '=~',
   '!in',

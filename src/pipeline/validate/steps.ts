@@ -7,6 +7,7 @@
 import { didYouMean } from '../diagnostics/suggest.ts';
 import type { Arg, Expr } from '../model/groovy.ts';
 import type { Step } from '../model/pipeline.ts';
+import type { Span } from '../model/span.ts';
 import { knownStepNames, stepSignature, type StepSignature } from '../steps/catalog.ts';
 import { headSpan, type Validator } from './validator.ts';
 import { walkStmts } from './walk.ts';
@@ -70,21 +71,22 @@ function checkParallel(v: Validator, st: Extract<Step, { kind: 'step' }>, alone:
 }
 
 function checkStep(v: Validator, st: Extract<Step, { kind: 'step' }>, scope: StepScope): void {
-  const nameSpan = headSpan(st.span, st.name.length);
+  // Computed only when something is reported: this runs for every step.
+  const nameSpan = (): Span => headSpan(st.span, st.name.length);
   const sig = stepSignature(st.name);
   if (!sig) {
-    if (!v.functions.has(st.name)) unknownStep(v, st.name, nameSpan);
+    if (!v.functions.has(st.name)) unknownStep(v, st.name, nameSpan());
     return;
   }
   if (!sig.supported) {
     v.error(
       'unsupported-step',
       `\`${st.name}\` is not supported by Rig: ${sig.reason ?? 'it is not implemented'}`,
-      nameSpan,
+      nameSpan(),
     );
     return;
   }
-  if (sig.needsWorkspace && !scope.hasAgent) noAgent(v, st.name, nameSpan, scope);
+  if (sig.needsWorkspace && !scope.hasAgent) noAgent(v, st.name, nameSpan(), scope);
   if (st.name !== 'parallel') checkArgs(v, sig, st.args, nameSpan);
   checkBody(v, sig, st, nameSpan);
 }
@@ -105,54 +107,62 @@ function noAgent(v: Validator, name: string, span: Step['span'], scope: StepScop
   else v.warn('no-agent', message, span, notes);
 }
 
-function checkArgs(v: Validator, sig: StepSignature, args: Arg[], nameSpan: Step['span']): void {
-  const positional = args.filter((a) => a.name === undefined);
-  const named = args.filter((a) => a.name !== undefined);
-  if (positional.length > 1) {
-    v.error(
-      'step-arguments',
-      `arguments to \`${sig.name}\` must be named when there is more than one`,
-      positional[1]!.span,
-    );
-  } else if (positional.length === 1 && named.length > 0) {
-    v.error(
-      'step-arguments',
-      `\`${sig.name}\` cannot mix named and unnamed arguments`,
-      positional[0]!.span,
-    );
-  } else if (positional.length === 1 && !sig.positional) {
-    v.error('step-arguments', `\`${sig.name}\` takes named arguments only`, positional[0]!.span);
-  }
-  const names = sig.params.map((p) => p.name);
-  for (const a of named) {
+function checkArgs(v: Validator, sig: StepSignature, args: Arg[], nameSpan: () => Span): void {
+  let positional: Arg | undefined;
+  let positionals = 0;
+  let nameds = 0;
+  let misspelt = false;
+  for (const a of args) {
+    if (a.name === undefined) {
+      positional ??= a;
+      if (++positionals === 2) {
+        v.error(
+          'step-arguments',
+          `arguments to \`${sig.name}\` must be named when there is more than one`,
+          a.span,
+        );
+      }
+      continue;
+    }
+    nameds++;
     const param = sig.params.find((p) => p.name === a.name);
-    if (!param) {
+    if (param) checkType(v, sig.name, param.name, param.type, a.value);
+    else {
+      misspelt = true;
+      const names = sig.params.map((p) => p.name);
       v.error(
         'unknown-step-parameter',
         `\`${sig.name}\` has no parameter \`${a.name}\``,
         a.span,
-        didYouMean(a.name!, names),
-      );
-    } else checkType(v, sig.name, param.name, param.type, a.value);
-  }
-  if (positional.length === 1 && sig.positional) {
-    const param = sig.params.find((p) => p.name === sig.positional);
-    if (param) checkType(v, sig.name, param.name, param.type, positional[0]!.value);
-  }
-  if (positional.length > 1) return;
-  const given = new Set([
-    ...named.map((a) => a.name),
-    ...(positional.length === 1 ? [sig.positional] : []),
-  ]);
-  for (const p of sig.params) {
-    if (p.required && !given.has(p.name)) {
-      v.error(
-        'missing-step-parameter',
-        `\`${sig.name}\` is missing its required parameter \`${p.name}\``,
-        nameSpan,
+        didYouMean(a.name, names),
       );
     }
   }
+  if (positional && positionals === 1) checkPositional(v, sig, positional, nameds > 0);
+  // A misspelt name usually is the "missing" parameter: report it once.
+  if (positionals > 1 || misspelt) return;
+  for (const p of sig.params) {
+    if (!p.required) continue;
+    const given = p.name === sig.positional ? positionals === 1 : false;
+    if (!given && !args.some((a) => a.name === p.name)) {
+      v.error(
+        'missing-step-parameter',
+        `\`${sig.name}\` is missing its required parameter \`${p.name}\``,
+        nameSpan(),
+      );
+    }
+  }
+}
+
+function checkPositional(v: Validator, sig: StepSignature, a: Arg, mixed: boolean): void {
+  if (mixed) {
+    v.error('step-arguments', `\`${sig.name}\` cannot mix named and unnamed arguments`, a.span);
+  } else if (!sig.positional) {
+    v.error('step-arguments', `\`${sig.name}\` takes named arguments only`, a.span);
+    return;
+  }
+  const param = sig.params.find((p) => p.name === sig.positional);
+  if (param) checkType(v, sig.name, param.name, param.type, a.value);
 }
 
 /** Only literals of the wrong kind are caught here; anything computed is checked at run time. */
@@ -170,16 +180,16 @@ function checkBody(
   v: Validator,
   sig: StepSignature,
   st: Extract<Step, { kind: 'step' }>,
-  nameSpan: Step['span'],
+  nameSpan: () => Span,
 ): void {
   if (sig.body === 'required' && !st.body) {
     v.error(
       'missing-step-body',
       `\`${sig.name}\` needs a block: \`${sig.name}(…) { … }\``,
-      nameSpan,
+      nameSpan(),
     );
   } else if (sig.body === 'none' && st.body) {
-    v.error('unexpected-step-body', `\`${sig.name}\` does not take a block`, nameSpan);
+    v.error('unexpected-step-body', `\`${sig.name}\` does not take a block`, nameSpan());
   }
 }
 

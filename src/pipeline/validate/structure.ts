@@ -57,6 +57,14 @@ function checkPost(v: Validator, post: PostBlock[]): void {
 
 function checkStage(v: Validator, stage: Stage, ctx: StageContext): void {
   const body = stage.body;
+  if (stage.agent?.kind === 'none' && ctx.inheritsAgent) {
+    // Jenkins runs the whole build inside the pipeline's agent: `none` releases nothing.
+    v.warn(
+      'stage-agent-none',
+      `\`agent none\` on stage '${stage.name}' has no effect: it still runs on the agent around it`,
+      stage.agent.span,
+    );
+  }
   checkPost(v, stage.post);
   switch (body.kind) {
     case 'steps':

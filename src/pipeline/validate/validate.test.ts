@@ -74,7 +74,6 @@ test('step parameters and bodies are checked against the catalog', () => {
         writeFile file: 'a'`),
     ),
     [
-      '6:9 missing-step-parameter',
       '6:12 unknown-step-parameter',
       '7:42 unknown-step-parameter',
       '8:19 step-arguments',
@@ -84,7 +83,7 @@ test('step parameters and bodies are checked against the catalog', () => {
       '12:9 missing-step-parameter',
     ],
   );
-  assert.deepEqual(notes(wrap("        sh scirpt: 'make', returnStdout: true"))[1], [
+  assert.deepEqual(notes(wrap("        sh scirpt: 'make', returnStdout: true"))[0], [
     '`sh` has no parameter `scirpt`',
     'did you mean `script`?',
   ]);
@@ -189,4 +188,19 @@ test('constructs outside the Groovy subset are named', () => {
     "`evaluate(…)` compiles code at run time, which is outside Rig's Groovy subset",
     "metaclass changes are outside Rig's Groovy subset",
   ]);
+});
+
+test('agent none on a stage inside an agent has no effect, and says so', () => {
+  const found = validatePipeline(
+    model(`pipeline {
+  agent { label 'linux' }
+  stages {
+    stage('gate') {
+      agent none
+      steps { input message: 'go?' }
+    }
+  }
+}`),
+  ).map((d) => `${d.span.line}:${d.span.col} ${d.severity} ${d.code}`);
+  assert.deepEqual(found, ['5:7 warning stage-agent-none']);
 });

@@ -147,6 +147,8 @@ export function walkSteps(steps: Step[], visit: ExprVisitor): void {
 export interface StageContext {
   /** An agent (not `none`) is in effect for this stage's steps. */
   hasAgent: boolean;
+  /** An agent was already in effect around this stage (from the pipeline or a parent). */
+  inheritsAgent: boolean;
   withinParallel: boolean;
   /** `A » B » C`, for messages. */
   path: string;
@@ -164,6 +166,7 @@ export function walkStages(stages: Stage[], ctx: StageContext, visit: StageVisit
   for (const stage of stages) {
     const here: StageContext = {
       hasAgent: agentProvides(stage.agent, ctx.hasAgent),
+      inheritsAgent: ctx.hasAgent,
       withinParallel: ctx.withinParallel,
       path: ctx.path ? `${ctx.path} » ${stage.name}` : stage.name,
     };
@@ -184,5 +187,8 @@ export function walkStages(stages: Stage[], ctx: StageContext, visit: StageVisit
 }
 
 export function rootContext(p: Pipeline): StageContext {
-  return { hasAgent: agentProvides(p.agent, false), withinParallel: false, path: '' };
+  // A missing agent is reported once; checks below assume one will be added.
+  const missing = p.agent.span.offset === 0 && p.agent.span.end === 0 && p.agent.span.line === 1;
+  const hasAgent = missing || agentProvides(p.agent, false);
+  return { hasAgent, inheritsAgent: hasAgent, withinParallel: false, path: '' };
 }

@@ -5,6 +5,7 @@
  */
 import type { Arg, ClosureExpr, Expr, Stmt } from '../../model/groovy.ts';
 import type { Span } from '../../model/span.ts';
+import type { Source } from '../source.ts';
 import type { LowerContext } from './context.ts';
 
 export interface Directive {
@@ -29,20 +30,31 @@ export function exprAsDirective(ctx: LowerContext, e: Expr): Directive | undefin
     return { name: e.name, args: [], parens: false, span: e.span, nameSpan: e.span };
   }
   if (e.kind !== 'call') return undefined;
-  const src = ctx.src;
-  const offset = e.span.offset;
-  const length = e.callee.length;
-  // Only errors need the name's own span: compute it on demand.
-  return {
-    name: e.callee,
-    args: e.args,
-    block: e.closure,
-    parens: e.parens,
-    span: e.span,
-    get nameSpan() {
-      return src.span(offset, offset + length);
-    },
-  };
+  return new CallDirective(ctx.src, e);
+}
+
+/** A call read as a directive. Only errors need the name's own span, so it is computed on demand. */
+class CallDirective implements Directive {
+  readonly name: string;
+  readonly args: Arg[];
+  readonly block: ClosureExpr | undefined;
+  readonly parens: boolean;
+  readonly span: Span;
+
+  constructor(
+    private readonly src: Source,
+    e: Extract<Expr, { kind: 'call' }>,
+  ) {
+    this.name = e.callee;
+    this.args = e.args;
+    this.block = e.closure;
+    this.parens = e.parens;
+    this.span = e.span;
+  }
+
+  get nameSpan(): Span {
+    return this.src.span(this.span.offset, this.span.offset + this.name.length);
+  }
 }
 
 /**
@@ -132,21 +144,22 @@ export function noArgs(ctx: LowerContext, d: Directive): void {
  * Jenkins does ("Multiple occurrences of the … section").
  */
 export class SeenSections {
-  private readonly seen = new Map<string, Span>();
+  // A handful of sections per block: an array beats a Map here.
+  private readonly seen: Directive[] = [];
 
   constructor(private readonly ctx: LowerContext) {}
 
   first(d: Directive): boolean {
-    const prev = this.seen.get(d.name);
+    const prev = this.seen.find((x) => x.name === d.name);
     if (prev) {
       this.ctx.error(
         'duplicate-section',
-        `\`${d.name}\` appears more than once here (first at ${prev.line}:${prev.col})`,
+        `\`${d.name}\` appears more than once here (first at ${prev.span.line}:${prev.span.col})`,
         d.nameSpan,
       );
       return false;
     }
-    this.seen.set(d.name, d.span);
+    this.seen.push(d);
     return true;
   }
 }

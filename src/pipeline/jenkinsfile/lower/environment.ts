@@ -37,6 +37,8 @@ export function lowerEnvironment(ctx: LowerContext, d: Directive): EnvVar[] {
 
 function envVar(ctx: LowerContext, s: Stmt): EnvVar | undefined {
   const e = s.kind === 'expr' ? s.expr : undefined;
+  // The parser already reported assignments to something that cannot be assigned.
+  if (e?.kind === 'assign' && !['var', 'prop', 'index'].includes(e.target.kind)) return undefined;
   if (!e || e.kind !== 'assign' || e.op !== '=' || e.target.kind !== 'var') {
     ctx.error(
       'invalid-environment',

@@ -208,6 +208,15 @@ function buildDiscarder(ctx: LowerContext, o: Directive, options: Options): void
     }
     // Jenkins takes '' (and -1) for "no limit".
     if (a.value.kind === 'str' && a.value.value.trim() === '') continue;
+    if (a.value.kind !== 'num' && a.value.kind !== 'str') {
+      // Retention is not worth failing a build over: note it and keep Rig's default.
+      ctx.warn(
+        'dynamic-option',
+        `\`${key}\` is computed at run time; Rig ignores it and keeps its default retention`,
+        a.value.span,
+      );
+      continue;
+    }
     const n = numberValue(ctx, a.value, `\`${key}\``);
     if (n !== undefined && n >= 0) discarder[target] = n;
   }

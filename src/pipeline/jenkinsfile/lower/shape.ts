@@ -6,6 +6,7 @@
  */
 import type { Expr, FunctionDef, Stmt } from '../../model/groovy.ts';
 import type { Span } from '../../model/span.ts';
+import { walkStmts } from '../../validate/walk.ts';
 import type { LowerContext } from './context.ts';
 
 export type PipelineCall = Extract<Expr, { kind: 'call' }>;
@@ -14,39 +15,18 @@ export function isPipelineCall(s: Stmt): s is Stmt & { kind: 'expr'; expr: Pipel
   return s.kind === 'expr' && s.expr.kind === 'call' && s.expr.callee === 'pipeline';
 }
 
-/** The first `node`/`stage` call reachable through top-level blocks, as scripted pipelines use them. */
-function findScripted(stmts: Stmt[], depth = 0): PipelineCall | undefined {
-  if (depth > 20) return undefined;
-  for (const s of stmts) {
-    const found = scriptedIn(s, depth);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function scriptedIn(s: Stmt, depth: number): PipelineCall | undefined {
-  switch (s.kind) {
-    case 'expr': {
-      const e = s.expr;
-      if (e.kind !== 'call' && e.kind !== 'method') return undefined;
-      if (e.kind === 'call' && (e.callee === 'node' || e.callee === 'stage') && e.closure) return e;
-      return e.closure ? findScripted(e.closure.body, depth + 1) : undefined;
-    }
-    case 'try':
-      return (
-        findScripted(s.body, depth + 1) ??
-        (s.finally ? findScripted(s.finally, depth + 1) : undefined)
-      );
-    case 'if':
-      return (
-        findScripted(s.then, depth + 1) ??
-        (s.otherwise ? findScripted(s.otherwise, depth + 1) : undefined)
-      );
-    case 'block':
-      return findScripted(s.body, depth + 1);
-    default:
-      return undefined;
-  }
+/**
+ * The first `node { }` or `stage('x') { }` call anywhere in these
+ * statements — in blocks, closures, map entries — as scripted pipelines
+ * use them.
+ */
+function findScripted(stmts: Stmt[]): PipelineCall | undefined {
+  let found: PipelineCall | undefined;
+  walkStmts(stmts, (e) => {
+    if (found || e.kind !== 'call' || !e.closure) return;
+    if (e.callee === 'node' || e.callee === 'stage') found = e;
+  });
+  return found;
 }
 
 function containsPipeline(stmts: Stmt[]): boolean {
@@ -94,12 +74,12 @@ export function reportNoPipeline(
     );
     return;
   }
-  const scripted = findScripted(body);
+  const scripted = findScripted(body) ?? findScripted(functions.flatMap((f) => f.body));
   if (scripted) {
     const head = ctx.src.span(scripted.span.offset, scripted.span.offset + scripted.callee.length);
     ctx.error(
       'scripted-pipeline',
-      `this is a scripted pipeline (\`${scripted.callee} { … }\` at the top level); Rig runs declarative pipelines`,
+      `this is a scripted pipeline: it runs \`${scripted.callee} { … }\` without a \`pipeline\` block, and Rig runs declarative pipelines`,
       head,
       [
         "wrap it as `pipeline { agent any; stages { stage('Build') { steps { script { … } } } } }`, or rewrite its stages declaratively",

@@ -69,6 +69,7 @@ export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
   };
   const seen = new SeenSections(ctx);
   const bodies: StageBody[] = [];
+  const errorsBefore = ctx.diagnostics.length;
   for (const s of directivesOf(ctx, block, `in stage '${name}'`)) {
     if (!seen.first(s)) continue;
     if (applyCommonSection(ctx, s, stage)) continue;
@@ -81,7 +82,8 @@ export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
     if (body) bodies.push(body);
     else if (!(BODY_KINDS as readonly string[]).includes(s.name)) unknownStageSection(ctx, s);
   }
-  checkBody(ctx, stage, bodies, d);
+  // A stage whose sections were already reported is not also "empty".
+  checkBody(ctx, stage, bodies, d, ctx.diagnostics.length > errorsBefore);
   return stage;
 }
 
@@ -96,8 +98,15 @@ function unknownStageSection(ctx: LowerContext, s: Directive): void {
   ctx.unknown('unknown-section', message, s.name, STAGE_SECTIONS, s.nameSpan);
 }
 
-function checkBody(ctx: LowerContext, stage: Stage, bodies: StageBody[], d: Directive): void {
+function checkBody(
+  ctx: LowerContext,
+  stage: Stage,
+  bodies: StageBody[],
+  d: Directive,
+  reported: boolean,
+): void {
   if (bodies.length === 0) {
+    if (reported) return;
     ctx.error(
       'empty-stage',
       `stage '${stage.name}' has nothing to run: it needs one of \`steps\`, \`stages\`, \`parallel\` or \`matrix\``,

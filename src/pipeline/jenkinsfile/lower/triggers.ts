@@ -3,7 +3,7 @@ import type { Expr } from '../../model/groovy.ts';
 import type { Tool, Trigger } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
 import { entriesOf, type Directive } from './directives.ts';
-import { arg, checkArgs, stringValue } from './values.ts';
+import { arg, checkArgs, runtimeString, stringValue } from './values.ts';
 
 /** Triggers from Jenkins plugins: kept as `other` for the controller to map or report. */
 const PLUGIN_TRIGGERS = [
@@ -36,7 +36,7 @@ function lowerTrigger(ctx: LowerContext, t: Directive): Trigger | undefined {
     case 'pollSCM': {
       checkArgs(ctx, t, ['spec', 'ignorePostCommitHooks'], 1);
       const spec = arg(t, 'spec', 0);
-      const value = spec && stringValue(ctx, spec.value, `the \`${t.name}\` schedule`);
+      const value = spec && runtimeString(ctx, spec.value);
       if (value === undefined) {
         if (!spec)
           ctx.error(

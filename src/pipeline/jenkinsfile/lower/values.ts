@@ -4,6 +4,7 @@
  * the runner can still expand it; anything else dynamic is reported.
  */
 import type { Arg, Expr } from '../../model/groovy.ts';
+import { stepSignature } from '../../steps/catalog.ts';
 import type { LowerContext } from './context.ts';
 import type { Directive } from './directives.ts';
 
@@ -51,6 +52,22 @@ export function runtimeString(ctx: LowerContext, e: Expr): string {
     case 'num':
     case 'bool':
       return String(e.value);
+    case 'closure':
+    case 'list':
+    case 'map':
+      ctx.error('expected-string', 'expected a string here', e.span);
+      return '';
+    case 'call':
+      // A value computed by a block or a pipeline step is not a string Rig can expand.
+      if (e.closure || stepSignature(e.callee)) {
+        ctx.error(
+          'expected-string',
+          `expected a string here, not a call of \`${e.callee}\``,
+          e.span,
+        );
+        return '';
+      }
+      return `\${${ctx.text(e.span)}}`;
     default:
       return `\${${ctx.text(e.span)}}`;
   }

@@ -58,5 +58,6 @@ function parseArg(p: ParserState): Arg {
     return { name, value, span: p.spanFrom(start) };
   }
   const value = p.g.expr(p);
-  return { value, span: p.spanFrom(start) };
+  // A positional argument covers exactly its value: share the span object.
+  return { value, span: value.span };
 }

@@ -14,7 +14,7 @@ function mayPrecedeArrow(text: string, kind: string): boolean {
 
 function hasParams(p: ParserState): boolean {
   for (let j = p.i; j < p.tokens.length; j++) {
-    const t = p.tokens[j]!;
+    const t = p.tokens.get(j);
     if (t.kind === 'punct' && t.text === '->') return true;
     if (!mayPrecedeArrow(t.text, t.kind)) return false;
   }

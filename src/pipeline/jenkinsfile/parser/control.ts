@@ -7,7 +7,7 @@ import { parseType, scanType, typeThenName } from './types.ts';
 function parenHasSemicolon(p: ParserState): boolean {
   const close = p.match[p.i]!;
   for (let j = p.i + 1; j < close; j++) {
-    const t = p.tokens[j]!;
+    const t = p.tokens.get(j);
     if (t.kind === 'punct' && t.text === ';') return true;
     const m = p.match[j]!;
     if (m > j) j = m;
@@ -80,7 +80,7 @@ function parseCatch(p: ParserState): TryStmt['catches'][number] {
     while (p.at('final')) p.next();
     for (;;) {
       const typeEnd = scanType(p, p.i);
-      const more = p.tokens[typeEnd];
+      const more = p.tokenAt(typeEnd);
       if (typeEnd > p.i && (more?.kind === 'ident' || more?.text === '|')) {
         typeNames.push(parseType(p, 'in `catch`'));
         if (p.eat('|')) continue;

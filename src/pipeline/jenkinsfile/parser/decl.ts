@@ -36,7 +36,7 @@ const HARMLESS_ANNOTATIONS = new Set([
 ]);
 
 function endsDeclarator(p: ParserState, j: number): boolean {
-  const t = p.tokens[j]!;
+  const t = p.tokens.get(j);
   if (t.nl || t.kind === 'eof') return true;
   return t.kind === 'punct' && ['=', ';', ',', '(', '}'].includes(t.text);
 }
@@ -47,7 +47,7 @@ export function looksLikeDeclaration(p: ParserState): boolean {
   if (t.text === 'def' || MODIFIERS.has(t.text)) return true;
   if (!isTypeName(t)) return false;
   const end = scanType(p, p.i);
-  const name = p.tokens[end];
+  const name = p.tokenAt(end);
   if (end < 0 || !name || name.kind !== 'ident' || name.nl || KEYWORDS.has(name.text)) return false;
   return endsDeclarator(p, end + 1);
 }

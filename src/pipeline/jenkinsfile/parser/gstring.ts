@@ -4,6 +4,7 @@
  */
 import type { Expr, GStringExpr } from '../../model/groovy.ts';
 import { balanceBrackets } from '../braces.ts';
+import { TokenBuffer } from '../token-buffer.ts';
 import { KEYWORDS, makeToken, type GPart, type Token } from '../tokens.ts';
 import { Abort, ParserState } from './state.ts';
 
@@ -45,7 +46,7 @@ function embedded(p: ParserState, part: Extract<GPart, { kind: 'expr' }>): Expr 
   const path = dottedPath(p, part.tokens);
   if (path) return path;
   const eof: Token = makeToken('eof', '', part.end - 1, part.end - 1, true);
-  const balanced = balanceBrackets([...part.tokens, eof], p.src);
+  const balanced = balanceBrackets(TokenBuffer.from([...part.tokens, eof]), p.src);
   for (const d of balanced.diagnostics) p.report(d);
   const sub = new ParserState(balanced.tokens, p.src, p.diagnostics, p.g);
   sub.nlSignificant = false;

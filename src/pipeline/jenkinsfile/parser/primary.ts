@@ -88,8 +88,8 @@ function parseUnary(p: ParserState, _text: string, op: UnaryOp): Expr {
 function isCast(p: ParserState): boolean {
   const typeEnd = scanType(p, p.i + 1);
   if (typeEnd < 0 || !isTypeName(p.peek())) return false;
-  const close = p.tokens[typeEnd];
-  const after = p.tokens[typeEnd + 1];
+  const close = p.tokenAt(typeEnd);
+  const after = p.tokenAt(typeEnd + 1);
   if (close?.text !== ')' || !after || after.nl) return false;
   if (after.kind === 'punct') return after.text === '(' || after.text === '[' || after.text === '!';
   return after.kind !== 'eof' && !['as', 'in', 'instanceof'].includes(after.text);
@@ -113,11 +113,10 @@ function parseParenOrCast(p: ParserState): Expr {
 
 function parseNew(p: ParserState, start: number): Expr {
   const typeName = parseType(p, 'after `new`');
-  let args = p.at('(') ? parseParenArgs(p) : [];
-  if (p.at('[')) {
-    p.skipGroup();
-    args = [];
-  }
+  const hasArgs = p.at('(');
+  const args = hasArgs ? parseParenArgs(p) : [];
+  // `new int[n]` creates an array; after `(…)` a `[` indexes the new object.
+  if (!hasArgs && p.at('[')) p.skipGroup();
   if (p.at('{') && !p.tok.nl) {
     p.error('unsupported-groovy', 'anonymous classes are not supported', p.tokenSpan(p.tok));
     p.skipGroup();

@@ -13,6 +13,7 @@ import type { LibraryRef } from '../../model/pipeline.ts';
 import type { Span } from '../../model/span.ts';
 import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Source } from '../source.ts';
+import type { TokenBuffer } from '../token-buffer.ts';
 import { describeToken, type Token } from '../tokens.ts';
 
 export interface Grammar {
@@ -57,8 +58,11 @@ export class ParserState {
   readonly functions: FunctionDef[] = [];
   readonly libraries: LibraryRef[] = [];
 
+  private cachedIndex = -1;
+  private cached: Token | undefined;
+
   constructor(
-    readonly tokens: Token[],
+    readonly tokens: TokenBuffer,
     readonly src: Source,
     readonly diagnostics: Diagnostic[],
     readonly g: Grammar,
@@ -66,16 +70,27 @@ export class ParserState {
     this.match = matchBrackets(tokens);
   }
 
+  /** The current token; made once per position from the token buffer. */
   get tok(): Token {
-    return this.tokens[this.i]!;
+    if (this.cachedIndex !== this.i) {
+      this.cached = this.tokens.get(this.i);
+      this.cachedIndex = this.i;
+    }
+    return this.cached!;
   }
 
+  /** The token `k` ahead (the end-of-file token past the end). */
   peek(k = 1): Token {
-    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+    return this.tokens.get(Math.min(this.i + k, this.tokens.length - 1));
+  }
+
+  /** The token at index `j`, or undefined past the end. */
+  tokenAt(j: number): Token | undefined {
+    return j >= 0 && j < this.tokens.length ? this.tokens.get(j) : undefined;
   }
 
   next(): Token {
-    const t = this.tokens[this.i]!;
+    const t = this.tok;
     if (t.kind !== 'eof') this.i++;
     if (!t.extra?.virtual) this.prevEnd = t.end;
     return t;
@@ -83,12 +98,14 @@ export class ParserState {
 
   /** The current token is punctuation or an identifier/keyword with this text. */
   at(text: string): boolean {
-    const t = this.tokens[this.i]!;
-    return t.text === text && (t.kind === 'punct' || t.kind === 'ident');
+    const i = this.i;
+    if (this.tokens.text(i) !== text) return false;
+    const kind = this.tokens.kind(i);
+    return kind === 'punct' || kind === 'ident';
   }
 
   atEnd(): boolean {
-    return this.tokens[this.i]!.kind === 'eof';
+    return this.tokens.kind(this.i) === 'eof';
   }
 
   eat(text: string): boolean {
@@ -183,13 +200,15 @@ export class ParserState {
    */
   sync(start: number, failedAt: number): void {
     let j = start;
+    const toks = this.tokens;
     for (;;) {
-      const t = this.tokens[j]!;
-      if (t.kind === 'eof') break;
-      if (j >= failedAt && j > start && t.nl) break;
-      if (t.kind === 'punct') {
-        if (t.text === '}' && j >= failedAt) break;
-        if (t.text === ';' && j >= failedAt) {
+      const kind = toks.kind(j);
+      if (kind === 'eof') break;
+      if (j >= failedAt && j > start && toks.nl(j)) break;
+      if (kind === 'punct') {
+        const text = toks.text(j);
+        if (text === '}' && j >= failedAt) break;
+        if (text === ';' && j >= failedAt) {
           j++;
           break;
         }
@@ -202,19 +221,18 @@ export class ParserState {
       j++;
     }
     this.i = Math.max(j, Math.min(start + 1, this.tokens.length - 1));
-    const prev = this.tokens[this.i - 1];
-    if (prev && !prev.extra?.virtual) this.prevEnd = prev.end;
+    const prev = this.i - 1;
+    if (prev >= 0 && !toks.virtual(prev)) this.prevEnd = toks.end(prev);
   }
 }
 
 /** For each opening bracket, the index of its closer (and the reverse); -1 elsewhere. */
-function matchBrackets(tokens: Token[]): Int32Array {
+function matchBrackets(tokens: TokenBuffer): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'punct') continue;
-    const c = t.text;
+    if (tokens.kind(i) !== 'punct') continue;
+    const c = tokens.text(i);
     if (c === '{' || c === '(' || c === '[') stack.push(i);
     else if (c === '}' || c === ')' || c === ']') {
       const o = stack.pop();

@@ -59,9 +59,9 @@ export function parseStatement(p: ParserState): StmtResult {
     if (looksLikeDeclaration(p)) return parseDeclaration(p);
     if (p.peek().text === ':' && p.peek().kind === 'punct' && !p.peek().nl) return parseLabelled(p);
   }
-  const start = t.start;
   const expr = parseCommandOrExpr(p);
-  return { kind: 'expr', expr, span: p.spanFrom(start) };
+  // An expression statement covers exactly its expression: share the span object.
+  return { kind: 'expr', expr, span: expr.span };
 }
 
 /** The statement a keyword starts, or `null` when `word` starts none. */

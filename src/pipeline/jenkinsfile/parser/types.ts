@@ -30,14 +30,14 @@ export function isTypeName(t: Token): boolean {
  */
 export function scanType(p: ParserState, i: number): number {
   const toks = p.tokens;
-  let j = i;
-  if (toks[j]?.kind !== 'ident') return -1;
-  j++;
-  while (toks[j]?.text === '.' && toks[j + 1]?.kind === 'ident') j += 2;
-  if (toks[j]?.text === '<' && toks[j]!.kind === 'punct') j = scanGenerics(p, j);
+  const n = toks.length - 1; // the last token is always the end of file
+  if (i >= n || toks.kind(i) !== 'ident') return -1;
+  let j = i + 1;
+  while (j + 1 < n && toks.isPunct(j, '.') && toks.kind(j + 1) === 'ident') j += 2;
+  if (j < n && toks.isPunct(j, '<')) j = scanGenerics(p, j);
   if (j < 0) return -1;
-  while (toks[j]?.text === '[' && toks[j + 1]?.text === ']') j += 2;
-  if (toks[j]?.text === '...') j++;
+  while (j + 1 < n && toks.isPunct(j, '[') && toks.isPunct(j + 1, ']')) j += 2;
+  if (j < n && toks.isPunct(j, '...')) j++;
   return j;
 }
 
@@ -45,16 +45,16 @@ function scanGenerics(p: ParserState, i: number): number {
   const toks = p.tokens;
   let depth = 0;
   for (let j = i; j < toks.length && j < i + 64; j++) {
-    const t = toks[j]!;
-    if (t.kind === 'ident' || t.text === ',' || t.text === '?' || t.text === '.' || t.text === '&')
-      continue;
-    if (t.text === '[' || t.text === ']') continue;
-    if (t.text === '<') {
+    const kind = toks.kind(j);
+    const text = toks.text(j);
+    if (kind === 'ident' || text === ',' || text === '?' || text === '.' || text === '&') continue;
+    if (text === '[' || text === ']') continue;
+    if (text === '<') {
       depth++;
       continue;
     }
-    if (t.kind === 'punct' && /^>+$/.test(t.text)) {
-      depth -= t.text.length;
+    if (kind === 'punct' && /^>+$/.test(text)) {
+      depth -= text.length;
       if (depth <= 0) return j + 1;
       continue;
     }
@@ -75,7 +75,7 @@ export function parseType(p: ParserState, context: string): string {
 /** A type at the current token followed by a name on the same line (`String x`, `Map<K, V> m`). */
 export function typeThenName(p: ParserState): boolean {
   const end = scanType(p, p.i);
-  const name = p.tokens[end];
+  const name = p.tokenAt(end);
   return (
     end > p.i && name !== undefined && name.kind === 'ident' && !name.nl && !KEYWORDS.has(name.text)
   );
