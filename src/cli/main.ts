@@ -36,4 +36,12 @@ function exitCodeFor(err: unknown): number {
   return ExitCode.failure;
 }
 
+// A closed pipe (`rig run | head`) must not kill the build: post blocks and
+// teardown still have to run, so output to a closed stream is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 process.exitCode = await main(process.argv);

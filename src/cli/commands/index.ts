@@ -6,10 +6,14 @@ import { registerBuilds } from './builds.ts';
 import { registerCancel } from './cancel.ts';
 import { registerLogs } from './logs.ts';
 import { registerProjects } from './projects.ts';
+import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerSubmit } from './submit.ts';
+import { registerValidate } from './validate.ts';
 
 export function registerCommands(program: Command): void {
+  registerRun(program);
+  registerValidate(program);
   registerServe(program);
   registerAgent(program);
   registerSubmit(program);
