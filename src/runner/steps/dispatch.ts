@@ -94,7 +94,8 @@ async function invokeStep(
       `${name} needs a machine, but none is allocated here (the pipeline says agent none and this stage names no agent)`,
     );
   }
-  const label = impl.label?.(bound);
+  const rawLabel = impl.label?.(bound);
+  const label = rawLabel === undefined ? undefined : build.masker.mask(rawLabel);
   const startedAt = Date.now();
   build.emit({
     type: 'step.start',
