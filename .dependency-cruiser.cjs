@@ -12,7 +12,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/pipeline/' },
       to: {
-        pathNot: ['^src/pipeline/', '^node_modules/(zod|yaml)/'],
+        pathNot: ['^src/pipeline/', '(^|/)node_modules/(zod|yaml)/'],
         dependencyTypesNot: ['type-only'],
       },
     },
