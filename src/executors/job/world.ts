@@ -13,6 +13,8 @@ export interface Launch {
   argv0?: string;
   env: Record<string, string>;
   cwd: string;
+  /** The host process only relays the step's fate (`nsenter`, `podman exec`). */
+  relay?: boolean;
 }
 
 export interface World {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { ExitStatus, Proc, StopOptions, StopReport } from '../contract.ts';
 import type { MarkerMatch } from './markers.ts';
-import { stopTarget } from './stop.ts';
+import { stopTarget, type GroupHandle } from './stop.ts';
 
 export interface LaunchSpec {
   /** What the host runs: the command itself or a wrapper that ends in it. */
@@ -17,6 +17,8 @@ export interface LaunchSpec {
   onStdout: (chunk: Buffer) => void;
   onStderr: (chunk: Buffer) => void;
   match: MarkerMatch;
+  /** The spawned process relays a child's fate (see `GroupHandle.relay`). */
+  relay?: boolean;
   /**
    * How long to keep waiting for the output pipes to close after the main
    * process exited. A background process the step left (`server &`) holds
@@ -70,8 +72,8 @@ export class StepProcess implements Proc {
   }
 
   /** The process group, for stopping several steps at once. */
-  group(): { pgid: number | undefined; leaderReaped(): boolean } {
-    return { pgid: this.pid, leaderReaped: () => this.reaped };
+  group(): GroupHandle {
+    return { pgid: this.pid, leaderReaped: () => this.reaped, relay: this.spec.relay ?? false };
   }
 
   private async stopOnce(graceMs: number): Promise<StopReport> {

@@ -1,0 +1,124 @@
+/**
+ * The sandbox's namespace holder: one long-lived process per job, created at
+ * prepare, whose namespaces every step enters with `nsenter` (entering
+ * namespaces costs a few milliseconds; creating them costs tens). It is the
+ * pid namespace's init: when it dies, the kernel kills everything inside,
+ * and the mount and network namespaces — with every netns, veth, tmpfs and
+ * container made inside — go with it.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, readlink } from 'node:fs/promises';
+import { joinScript } from '../cgroup/index.ts';
+import { DEFAULT_PATH } from '../job/launch.ts';
+import { listPids } from '../proc/proc-table.ts';
+import { signalPid, sleep } from '../proc/signal.ts';
+import { HOLDER_SCRIPT } from './holder-script.ts';
+
+export interface HolderOptions {
+  /** Host directories that must stay visible at their own path inside. */
+  keep: string[];
+  /** Files that put a process into the job cgroup's `init` leaf. */
+  cgroupJoin?: string[];
+  /** Also a user namespace (root inside maps to us outside). */
+  userns: boolean;
+}
+
+export interface Holder {
+  /** Host pid of the pid namespace's init: the `nsenter --target`. */
+  readonly initPid: number;
+  /** The `unshare` process that waits for init. */
+  readonly pid: number;
+  /** Kills the sandbox and waits until nothing is left in its pid namespace. */
+  kill(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 15_000;
+
+export const NAMESPACE_FLAGS = ['--mount', '--pid', '--net', '--uts', '--ipc'];
+
+export async function startHolder(opts: HolderOptions): Promise<Holder> {
+  const unshare = [
+    'unshare',
+    ...NAMESPACE_FLAGS,
+    ...(opts.userns ? ['--user', '--map-root-user'] : []),
+    '--fork',
+    '--kill-child',
+    '--mount-proc',
+    '--',
+    '/bin/sh',
+    '-c',
+    HOLDER_SCRIPT,
+    'rig-sandbox',
+    ...opts.keep,
+  ];
+  const argv = opts.cgroupJoin
+    ? ['/bin/sh', '-c', joinScript(opts.cgroupJoin), ...unshare]
+    : unshare;
+  const child = spawn(argv[0]!, argv.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? DEFAULT_PATH },
+  });
+  const pid = child.pid;
+  await waitReady(child);
+  if (pid === undefined) throw new Error('could not start unshare');
+  const initPid = await childOf(pid);
+  const pidns = await readlink(`/proc/${initPid}/ns/pid`);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  return { pid, initPid, kill: () => killSandbox(pid, initPid, pidns) };
+}
+
+function waitReady(child: ReturnType<typeof spawn>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail('timed out'), READY_TIMEOUT_MS);
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      if (child.pid) signalPid(child.pid, 'SIGKILL');
+      reject(new Error(`${why}: ${err.trim().split('\n').slice(-2).join(' ') || 'no message'}`));
+    };
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready\n')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', (e) => fail(e.message));
+    child.once('exit', (code, signal) => fail(`the namespace holder exited (${code ?? signal})`));
+  });
+}
+
+/** unshare --fork has exactly one child: the namespaces' init. */
+async function childOf(pid: number): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+    const first = Number(text.trim().split(/\s+/)[0]);
+    if (first > 0) return first;
+    await sleep(2);
+  }
+  throw new Error(`no init process under unshare ${pid}`);
+}
+
+async function killSandbox(pid: number, initPid: number, pidns: string): Promise<void> {
+  // SIGKILL to init kills its pid namespace; unshare (--kill-child) follows.
+  signalPid(initPid, 'SIGKILL');
+  signalPid(pid, 'SIGKILL');
+  for (let round = 0; round < 500; round++) {
+    if ((await membersOf(pidns)).length === 0) return;
+    await sleep(Math.min(2 ** round, 20));
+  }
+  throw new Error(`processes of the sandbox (${pidns}) survive its init`);
+}
+
+async function membersOf(pidns: string): Promise<number[]> {
+  const links = await Promise.all(
+    (await listPids()).map(
+      async (pid) => [pid, await readlink(`/proc/${pid}/ns/pid`).catch(() => '')] as const,
+    ),
+  );
+  return links.filter(([, ns]) => ns === pidns).map(([pid]) => pid);
+}
