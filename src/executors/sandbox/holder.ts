@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFile, readlink } from 'node:fs/promises';
 import { joinScript } from '../cgroup/index.ts';
 import { DEFAULT_PATH } from '../job/launch.ts';
-import { listPids } from '../proc/proc-table.ts';
+import { listPids, readStat } from '../proc/proc-table.ts';
 import { signalPid, sleep } from '../proc/signal.ts';
 import { HOLDER_SCRIPT } from './holder-script.ts';
 
@@ -103,11 +103,15 @@ async function childOf(pid: number): Promise<number> {
   throw new Error(`no init process under unshare ${pid}`);
 }
 
+/**
+ * SIGKILL to init kills its pid namespace. unshare reaps init and exits; we
+ * must not kill unshare first, or init becomes a zombie for the host's init
+ * to reap (some inits reap slowly). Zombies hold no namespaces: not waited for.
+ */
 async function killSandbox(pid: number, initPid: number, pidns: string): Promise<void> {
-  // SIGKILL to init kills its pid namespace; unshare (--kill-child) follows.
   signalPid(initPid, 'SIGKILL');
-  signalPid(pid, 'SIGKILL');
   for (let round = 0; round < 500; round++) {
+    if (round === 50) signalPid(pid, 'SIGKILL');
     if ((await membersOf(pidns)).length === 0) return;
     await sleep(Math.min(2 ** round, 20));
   }
@@ -115,10 +119,12 @@ async function killSandbox(pid: number, initPid: number, pidns: string): Promise
 }
 
 async function membersOf(pidns: string): Promise<number[]> {
-  const links = await Promise.all(
-    (await listPids()).map(
-      async (pid) => [pid, await readlink(`/proc/${pid}/ns/pid`).catch(() => '')] as const,
-    ),
+  const found: number[] = [];
+  await Promise.all(
+    (await listPids()).map(async (pid) => {
+      if ((await readlink(`/proc/${pid}/ns/pid`).catch(() => '')) !== pidns) return;
+      if ((await readStat(pid))?.state !== 'Z') found.push(pid);
+    }),
   );
-  return links.filter(([, ns]) => ns === pidns).map(([pid]) => pid);
+  return found;
 }

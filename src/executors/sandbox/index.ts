@@ -113,30 +113,31 @@ async function prepareSandboxJob(
   }
   const ledger = new Ledger();
   try {
-    const diff = await HostDiff.start({
-      jobId: spec.jobId,
-      paths: [spec.workspace],
-      mode: 'traced',
-    });
     const cgroup = containJob(spec, layout, ledger);
     const tmpDir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), `rig-${spec.jobId}-`));
     ledger.record({ kind: 'tmpdir', id: tmpDir, source: 'executor' });
-    diff.addPath(tmpDir);
-    const env = await podmanEnv(spec, tmpDir);
-    const holder = await startHolder({
-      keep: [spec.workspace, tmpDir],
-      userns: options.userns ?? false,
-      ...(cgroup ? { cgroupJoin: cgroup.leaf('init') } : {}),
-    });
-    ledger.record(
-      {
-        kind: 'process',
-        id: String(holder.pid),
-        source: 'executor',
-        detail: { role: 'sandbox namespaces', init: String(holder.initPid) },
-      },
-      () => holder.kill(),
-    );
+    // The holder's mounts live in its own namespace, so the host snapshot can
+    // be taken while it starts: start-up is dominated by the holder.
+    const [diff, env, holder] = await settleAll([
+      HostDiff.start({ jobId: spec.jobId, paths: [spec.workspace, tmpDir], mode: 'traced' }),
+      podmanEnv(spec, tmpDir),
+      startHolder({
+        keep: [spec.workspace, tmpDir],
+        userns: options.userns ?? false,
+        ...(cgroup ? { cgroupJoin: cgroup.leaf('init') } : {}),
+      }).then((started) => {
+        ledger.record(
+          {
+            kind: 'process',
+            id: String(started.pid),
+            source: 'executor',
+            detail: { role: 'sandbox namespaces', init: String(started.initPid) },
+          },
+          () => started.kill(),
+        );
+        return started;
+      }),
+    ] as const);
     if (spec.network === 'uplink') {
       const uplink = await createUplink(spec.jobId, holder.initPid);
       ledger.record(uplink.entry, () => uplink.destroy());
@@ -171,4 +172,14 @@ async function podmanEnv(spec: JobSpec, tmpDir: string): Promise<Record<string, 
   if ('path' in conf) env.CONTAINERS_CONF = conf.path;
   else spec.log(`podman containers of this job are not marked: ${conf.skip}`);
   return env;
+}
+
+/** Like Promise.all, but waits for every part, so a failure leaves nothing half-recorded. */
+async function settleAll<T extends readonly unknown[]>(parts: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const results = await Promise.allSettled(parts);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
