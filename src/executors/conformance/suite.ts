@@ -33,7 +33,7 @@ export function runConformanceSuite(options: SuiteOptions): void {
   ];
   describe(`executor conformance: ${options.name}`, () => {
     for (const c of cases) {
-      const skip = options.skip?.[c.name];
+      const skip = options.skipAll ?? options.skip?.[c.name];
       it(c.name, { skip: skip ?? false, timeout: CASE_TIMEOUT_MS }, async () => {
         await c.run(ctx);
       });

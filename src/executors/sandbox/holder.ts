@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFile, readlink } from 'node:fs/promises';
 import { joinScript } from '../cgroup/index.ts';
 import { DEFAULT_PATH } from '../job/launch.ts';
-import { listPids, readStat } from '../proc/proc-table.ts';
+import { pidNamespaceMembers } from '../proc/pidns.ts';
 import { signalPid, sleep } from '../proc/signal.ts';
 import { HOLDER_SCRIPT } from './holder-script.ts';
 
@@ -112,19 +112,8 @@ async function killSandbox(pid: number, initPid: number, pidns: string): Promise
   signalPid(initPid, 'SIGKILL');
   for (let round = 0; round < 500; round++) {
     if (round === 50) signalPid(pid, 'SIGKILL');
-    if ((await membersOf(pidns)).length === 0) return;
+    if ((await pidNamespaceMembers(pidns)).length === 0) return;
     await sleep(Math.min(2 ** round, 20));
   }
   throw new Error(`processes of the sandbox (${pidns}) survive its init`);
-}
-
-async function membersOf(pidns: string): Promise<number[]> {
-  const found: number[] = [];
-  await Promise.all(
-    (await listPids()).map(async (pid) => {
-      if ((await readlink(`/proc/${pid}/ns/pid`).catch(() => '')) !== pidns) return;
-      if ((await readStat(pid))?.state !== 'Z') found.push(pid);
-    }),
-  );
-  return found;
 }
