@@ -12,7 +12,9 @@ import { joinScript } from '../cgroup/index.ts';
 import { DEFAULT_PATH } from '../job/launch.ts';
 import { pidNamespaceMembers } from '../proc/pidns.ts';
 import { signalPid, sleep } from '../proc/signal.ts';
+import { HOLDER_PERL, MOUNT_SYSCALL } from './holder-perl.ts';
 import { HOLDER_SCRIPT } from './holder-script.ts';
+import { resolveCommand } from '../proc/resolve.ts';
 
 export interface HolderOptions {
   /** Host directories that must stay visible at their own path inside. */
@@ -21,6 +23,8 @@ export interface HolderOptions {
   cgroupJoin?: string[];
   /** Also a user namespace (root inside maps to us outside). */
   userns: boolean;
+  /** `sh` forces the portable set-up script even where perl would do. */
+  setup?: 'auto' | 'sh';
 }
 
 export interface Holder {
@@ -45,11 +49,7 @@ export async function startHolder(opts: HolderOptions): Promise<Holder> {
     '--kill-child',
     '--mount-proc',
     '--',
-    '/bin/sh',
-    '-c',
-    HOLDER_SCRIPT,
-    'rig-sandbox',
-    ...opts.keep,
+    ...setupCommand(opts.keep, opts.setup ?? 'auto'),
   ];
   const argv = opts.cgroupJoin
     ? ['/bin/sh', '-c', joinScript(opts.cgroupJoin), ...unshare]
@@ -67,6 +67,15 @@ export async function startHolder(opts: HolderOptions): Promise<Holder> {
   child.stdout?.destroy();
   child.stderr?.destroy();
   return { pid, initPid, kill: () => killSandbox(pid, initPid, pidns) };
+}
+
+/** One perl process where we can (fast); the portable sh script otherwise. */
+function setupCommand(keep: string[], setup: 'auto' | 'sh'): string[] {
+  const nr = MOUNT_SYSCALL[process.arch];
+  const perl = resolveCommand('perl', process.env.PATH ?? DEFAULT_PATH, '/');
+  if (setup === 'auto' && nr !== undefined && perl)
+    return [perl, '-e', HOLDER_PERL, String(nr), ...keep];
+  return ['/bin/sh', '-c', HOLDER_SCRIPT, 'rig-sandbox', ...keep];
 }
 
 function waitReady(child: ReturnType<typeof spawn>): Promise<void> {

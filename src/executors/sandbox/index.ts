@@ -42,6 +42,11 @@ export interface SandboxExecutorOptions {
   cgroups?: CgroupPreference;
   /** Put jobs in a user namespace too (root inside is not root outside). Off by default. */
   userns?: boolean;
+  /**
+   * How the namespace holder sets the sandbox up: one perl process where
+   * available (`auto`, fast) or the portable sh script (`sh`).
+   */
+  holderSetup?: 'auto' | 'sh';
 }
 
 const TOOLS = ['unshare', 'nsenter', 'ip', 'mount', 'mountpoint'];
@@ -124,6 +129,7 @@ async function prepareSandboxJob(
       startHolder({
         keep: [spec.workspace, tmpDir],
         userns: options.userns ?? false,
+        setup: options.holderSetup ?? 'auto',
         ...(cgroup ? { cgroupJoin: cgroup.leaf('init') } : {}),
       }).then((started) => {
         ledger.record(

@@ -122,7 +122,7 @@ test('pid namespace: steps see the sandbox init as pid 1 and not the host', asyn
   await withSandbox(async (job) => {
     const r = await runShell(
       job,
-      'tr "\\0" "\\n" < /proc/1/cmdline | grep -cx rig-sandbox; ls /proc | grep -c "^[0-9]"',
+      'tr "\\0" "\\n" < /proc/1/cmdline | grep -c rig-sandbox; ls /proc | grep -c "^[0-9]"',
     );
     const [init, count] = r.stdout.split('\n');
     assert.equal(init, '1');
@@ -182,3 +182,29 @@ test('a workspace under /run is refused with a reason', async () => {
     /cannot keep a workspace at \/run/,
   );
 });
+
+for (const setup of ['auto', 'sh'] as const) {
+  test(`the sandbox's view of the host (holder set-up: ${setup})`, async () => {
+    await withSandbox(
+      async (job, spec) => {
+        const script = [
+          'ls /sys/class/net',
+          'ls -A /tmp | tr "\\n" " "; echo',
+          `test -d ${spec.workspace} && echo workspace`,
+          `test -d ${job.tmpDir} && echo scratch`,
+          'ls /run | grep -vx -e lock -e mount | wc -l',
+          'test -f /sys/fs/cgroup/freezer/cgroup.procs -o -f /sys/fs/cgroup/cgroup.procs && echo cgroups',
+          'grep -c " /sys/fs/bpf .* - bpf " /proc/self/mountinfo',
+        ].join('; ');
+        const r = await runShell(job, script);
+        const tmp = [spec.workspace, job.tmpDir]
+          .map((p) => p.split('/')[2])
+          .sort()
+          .join(' ');
+        assert.equal(r.stdout, `lo\n${tmp} \nworkspace\nscratch\n0\ncgroups\n1\n`, r.stderr);
+      },
+      {},
+      { holderSetup: setup },
+    );
+  });
+}
