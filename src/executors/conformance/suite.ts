@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { JobSpec, TeardownReport } from '../contract.ts';
+import { isolationCases } from './cases-isolation.ts';
 import { lifecycleCases } from './cases-lifecycle.ts';
 import { limitCases } from './cases-limits.ts';
 import { processCases } from './cases-process.ts';
@@ -17,15 +18,22 @@ import type { CaseContext, SuiteOptions } from './types.ts';
 
 export type { SuiteOptions };
 export { FORK_BOMB_CASE, MEMORY_HOG_CASE } from './cases-limits.ts';
+export { ISOLATION_CASE } from './cases-isolation.ts';
 
 const CASE_TIMEOUT_MS = 120_000;
 
 export function runConformanceSuite(options: SuiteOptions): void {
   const ctx = context(options);
-  const cases = [...processCases, ...stopCases, ...lifecycleCases, ...limitCases];
+  const cases = [
+    ...processCases,
+    ...stopCases,
+    ...lifecycleCases,
+    ...limitCases,
+    ...isolationCases,
+  ];
   describe(`executor conformance: ${options.name}`, () => {
     for (const c of cases) {
-      const skip = options.skip?.[c.name];
+      const skip = options.skipAll ?? options.skip?.[c.name];
       it(c.name, { skip: skip ?? false, timeout: CASE_TIMEOUT_MS }, async () => {
         await c.run(ctx);
       });

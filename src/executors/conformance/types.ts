@@ -10,6 +10,8 @@ export interface SuiteOptions {
   spec?: Partial<Omit<JobSpec, 'jobId' | 'workspace' | 'log'>>;
   /** Cases this executor cannot meet, with the reason printed as the skip message. */
   skip?: Record<string, string>;
+  /** Every case is skipped with this reason (podman or the image is missing here). */
+  skipAll?: string;
 }
 
 export interface CaseContext {

@@ -65,7 +65,10 @@ export class StepJob implements Job {
       match: { jobId: this.id, stepId: req.stepId },
     });
     this.running.add(proc);
-    void proc.exit.then(() => this.running.delete(proc));
+    void proc.exit.then(() => {
+      this.running.delete(proc);
+      launch.afterExit?.();
+    });
     return proc;
   }
 

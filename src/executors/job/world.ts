@@ -13,6 +13,12 @@ export interface Launch {
   argv0?: string;
   env: Record<string, string>;
   cwd: string;
+  /** The host process only relays the step's fate (`nsenter`, `podman exec`). */
+  relay?: boolean;
+  /** The relay reports death by signal N as exit code 128+N. */
+  signalsAsCodes?: boolean;
+  /** Runs once the step ended (removes a per-step file). */
+  afterExit?: () => void;
 }
 
 export interface World {

@@ -34,6 +34,8 @@ export interface JobTraces {
   linkPeers: Record<string, string>;
   /** Mount points that belong to something else (podman's storage): never entries of their own. */
   ignoreMountsUnder: string[];
+  /** `kind id` of what the ledger already holds (the executor's own uplink…): not news. */
+  known?: Set<string>;
 }
 
 export interface DiffResult {
@@ -51,6 +53,7 @@ export function attributeDiff(
   const entries: LedgerEntry[] = [];
   const unattributed: string[] = [];
   const take = (ok: boolean, entry: Omit<LedgerEntry, 'source'>, label: string): void => {
+    if (traces.known?.has(`${entry.kind} ${entry.id}`)) return;
     if (ok || mode === 'exclusive') entries.push({ ...entry, source: 'diff' });
     else unattributed.push(label);
   };

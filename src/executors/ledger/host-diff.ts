@@ -70,6 +70,7 @@ export class HostDiff {
         containers,
         linkPeers: peers,
         ignoreMountsUnder: [this.opts.podmanRoot ?? DEFAULT_PODMAN_ROOT, ...PODMAN_MOUNTS],
+        known: new Set(ledger.entries().map((e) => `${e.kind} ${e.id}`)),
       },
       this.mode(),
     );

@@ -5,7 +5,7 @@
  * outcome is a value: removed or failed with the reason.
  */
 import type { LedgerEntry, TeardownReport } from '../contract.ts';
-import { destroyEntry } from './destroy.ts';
+import { destroyEntry, removeContainers } from './destroy.ts';
 
 /** Returns normally when the thing is gone (or was already gone); throws otherwise. */
 export type Destroyer = (entry: LedgerEntry) => Promise<void>;
@@ -39,19 +39,47 @@ export class Ledger {
   ): Promise<Pick<TeardownReport, 'removed' | 'failed'>> {
     const removed: LedgerEntry[] = [];
     const failed: TeardownReport['failed'] = [];
-    for (const { entry, destroy } of this.recorded.splice(0).reverse()) {
-      try {
-        await destroy(entry);
+    const settle = (entry: LedgerEntry, error: unknown): void => {
+      if (error === undefined) {
         removed.push(entry);
         log(`removed ${describeEntry(entry)}`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        failed.push({ entry, error: message });
-        log(`could not remove ${describeEntry(entry)}: ${message}`);
+        return;
       }
+      const message = error instanceof Error ? error.message : String(error);
+      failed.push({ entry, error: message });
+      log(`could not remove ${describeEntry(entry)}: ${message}`);
+    };
+    const pending = this.recorded.splice(0).reverse();
+    while (pending.length > 0) {
+      const batch = takeContainerRun(pending);
+      if (batch.length > 0) {
+        const outcome = await removeContainers(batch.map((r) => r.entry.id));
+        for (const r of batch) settle(r.entry, outcome.get(r.entry.id));
+        continue;
+      }
+      const { entry, destroy } = pending.shift()!;
+      settle(
+        entry,
+        await destroy(entry).then(
+          () => undefined,
+          (e: unknown) => e ?? 'failed',
+        ),
+      );
     }
     return { removed, failed };
   }
+}
+
+/** Consecutive containers with the default destroyer go to podman in one call. */
+function takeContainerRun(pending: Recorded[]): Recorded[] {
+  let n = 0;
+  while (
+    n < pending.length &&
+    pending[n]!.entry.kind === 'container' &&
+    pending[n]!.destroy === destroyEntry
+  )
+    n++;
+  return n > 1 ? pending.splice(0, n) : [];
 }
 
 export function describeEntry(entry: LedgerEntry): string {

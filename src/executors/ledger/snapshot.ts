@@ -83,7 +83,8 @@ async function readLinks(): Promise<Record<string, number>> {
   return Object.fromEntries(entries);
 }
 
-async function readContainers(root: string): Promise<Record<string, string>> {
+/** podman's containers (id → name), from its storage file: no podman start-up. */
+export async function readContainers(root: string): Promise<Record<string, string>> {
   const text = await readFile(join(root, 'overlay-containers', 'containers.json'), 'utf8').catch(
     () => '[]',
   );

@@ -4,9 +4,10 @@
  * and `stop` as the contract describes it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import type { ExitStatus, Proc, StopOptions, StopReport } from '../contract.ts';
 import type { MarkerMatch } from './markers.ts';
-import { stopTarget } from './stop.ts';
+import { stopTarget, type GroupHandle } from './stop.ts';
 
 export interface LaunchSpec {
   /** What the host runs: the command itself or a wrapper that ends in it. */
@@ -17,6 +18,13 @@ export interface LaunchSpec {
   onStdout: (chunk: Buffer) => void;
   onStderr: (chunk: Buffer) => void;
   match: MarkerMatch;
+  /** The spawned process relays a child's fate (see `GroupHandle.relay`). */
+  relay?: boolean;
+  /**
+   * The relay reports a death by signal N as exit code 128+N (crun exec,
+   * podman exec): turn such codes back into signals.
+   */
+  signalsAsCodes?: boolean;
   /**
    * How long to keep waiting for the output pipes to close after the main
    * process exited. A background process the step left (`server &`) holds
@@ -70,8 +78,8 @@ export class StepProcess implements Proc {
   }
 
   /** The process group, for stopping several steps at once. */
-  group(): { pgid: number | undefined; leaderReaped(): boolean } {
-    return { pgid: this.pid, leaderReaped: () => this.reaped };
+  group(): GroupHandle {
+    return { pgid: this.pid, leaderReaped: () => this.reaped, relay: this.spec.relay ?? false };
   }
 
   private async stopOnce(graceMs: number): Promise<StopReport> {
@@ -91,10 +99,12 @@ export class StepProcess implements Proc {
         settled = true;
       };
       child.once('error', (error) => settle(startFailure(this.spec.argv, error)));
-      child.once('close', (code, signal) => settle({ code, signal }));
+      const status = (code: number | null, signal: NodeJS.Signals | null): ExitStatus =>
+        this.spec.signalsAsCodes ? decodeSignal(code, signal) : { code, signal };
+      child.once('close', (code, signal) => settle(status(code, signal)));
       child.once('exit', (code, signal) => {
         this.reaped = true;
-        afterPollPhase(this.spec.lingerMs ?? DEFAULT_LINGER_MS, () => settle({ code, signal }));
+        afterPollPhase(this.spec.lingerMs ?? DEFAULT_LINGER_MS, () => settle(status(code, signal)));
       });
     });
   }
@@ -107,6 +117,16 @@ export class StepProcess implements Proc {
  */
 function afterPollPhase(ms: number, fn: () => void): void {
   setTimeout(() => setImmediate(() => setImmediate(fn)), ms);
+}
+
+const SIGNAL_NAMES = new Map(
+  Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]),
+);
+
+/** 128+N from a relay means death by signal N (1..31); anything else is an exit code. */
+export function decodeSignal(code: number | null, signal: NodeJS.Signals | null): ExitStatus {
+  const name = code !== null && code > 128 && code < 160 ? SIGNAL_NAMES.get(code - 128) : undefined;
+  return name ? { code: null, signal: name } : { code, signal };
 }
 
 function startFailure(argv: string[], error: unknown): ExitStatus {

@@ -13,10 +13,21 @@ import { signalMarked, sweepMarked } from './sweep.ts';
 
 export interface StopTarget {
   /** Process groups, each usable only while its leader has not been reaped. */
-  groups: Array<{ pgid: number | undefined; leaderReaped(): boolean }>;
+  groups: GroupHandle[];
   match: MarkerMatch;
   /** A container of processes that kills at once (the job's cgroup), when there is one. */
   container?: ProcessContainer;
+}
+
+export interface GroupHandle {
+  pgid: number | undefined;
+  leaderReaped(): boolean;
+  /**
+   * The leader only relays its child's fate (`nsenter` entering a pid
+   * namespace, `podman exec`): SIGTERM goes to every other member, so the
+   * relay lives to report how the child ended. SIGKILL still goes to all.
+   */
+  relay?: boolean;
 }
 
 export interface ProcessContainer {
@@ -45,21 +56,28 @@ async function signalAll(
   signal: NodeJS.Signals,
   signalled: Set<number>,
 ): Promise<void> {
-  for (const group of usableGroups(target)) {
-    for (const pid of await groupMembers(group)) signalled.add(pid);
-    signalGroup(group, signal);
+  for (const group of target.groups.filter(usable)) {
+    const members = await groupMembers(group.pgid!);
+    for (const pid of members) signalled.add(pid);
+    if (group.relay && signal !== 'SIGKILL') {
+      for (const pid of members) if (pid !== group.pgid) signalPid(pid, signal);
+    } else {
+      signalGroup(group.pgid!, signal);
+    }
   }
   for (const pid of (await target.container?.members()) ?? []) {
     if (signalPid(pid, signal)) signalled.add(pid);
   }
-  for (const pid of await signalMarked(target.match, signal)) signalled.add(pid);
+  const relays = new Set(target.groups.filter((g) => g.relay && usable(g)).map((g) => g.pgid!));
+  const spare = signal === 'SIGKILL' ? new Set<number>() : relays;
+  for (const pid of await signalMarked(target.match, signal, spare)) signalled.add(pid);
 }
 
 /** Polls cheaply (the groups) and now and then thoroughly (markers, cgroup). */
 async function goneWithin(target: StopTarget, graceMs: number): Promise<boolean> {
   const deadline = Date.now() + graceMs;
   for (let poll = 0; ; poll++) {
-    const groupAlive = usableGroups(target).some((pgid) => signalGroup(pgid, 0));
+    const groupAlive = target.groups.filter(usable).some((g) => signalGroup(g.pgid!, 0));
     if (!groupAlive && (poll % SCAN_EVERY === 0 || Date.now() >= deadline)) {
       if (!(await anythingLeft(target))) return true;
     }
@@ -73,6 +91,6 @@ async function anythingLeft(target: StopTarget): Promise<boolean> {
   return (await findMarked(target.match)).length > 0;
 }
 
-function usableGroups(target: StopTarget): number[] {
-  return target.groups.filter((g) => g.pgid !== undefined && !g.leaderReaped()).map((g) => g.pgid!);
+function usable(group: GroupHandle): boolean {
+  return group.pgid !== undefined && !group.leaderReaped();
 }

@@ -32,7 +32,11 @@ export async function sweepMarked(
 }
 
 /** Sends `signal` once to every process carrying the markers; returns who got it. */
-export async function signalMarked(match: MarkerMatch, signal: NodeJS.Signals): Promise<number[]> {
+export async function signalMarked(
+  match: MarkerMatch,
+  signal: NodeJS.Signals,
+  spare: Set<number> = new Set(),
+): Promise<number[]> {
   const pids = await findMarked(match);
-  return pids.filter((pid) => signalPid(pid, signal));
+  return pids.filter((pid) => !spare.has(pid) && signalPid(pid, signal));
 }
