@@ -81,9 +81,15 @@ export interface ChangeRequest {
 
 /** Picks the executor for an `agent` requirement, or says why none can satisfy it. */
 export interface ExecutorProvider {
-  forAgent(
-    agent: Agent | undefined,
-  ): Promise<{ executor: Executor; notes: string[] } | { error: string }>;
+  forAgent(agent: Agent | undefined): Promise<
+    | {
+        executor: Executor;
+        notes: string[];
+        /** Job settings the agent block leaves open (e.g. the image for `--executor container`). */
+        defaults?: { image?: string };
+      }
+    | { error: string }
+  >;
   /** Executor kinds available here, for messages and `rig plan`. */
   available(): ExecutorKind[];
 }

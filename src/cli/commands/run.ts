@@ -43,6 +43,7 @@ export function registerRun(program: Command): void {
         'abort',
       ] as const),
     )
+    .option('--image <image>', 'image for `agent any`/`label` stages with --executor container')
     .option('--credentials <file>', 'JSON file of credentials (default: .rig/credentials.json)')
     .action(async (opts) => {
       process.exitCode = await runLocal(toFlags(opts as RawRunOptions));
@@ -66,6 +67,7 @@ interface RawRunOptions {
   executor?: string;
   input?: 'proceed' | 'abort';
   credentials?: string;
+  image?: string;
 }
 
 function toFlags(opts: RawRunOptions): RunFlags {
@@ -82,5 +84,6 @@ function toFlags(opts: RawRunOptions): RunFlags {
     ...(opts.report !== undefined ? { report: opts.report } : {}),
     ...(opts.input !== undefined ? { input: opts.input } : {}),
     ...(opts.credentials !== undefined ? { credentials: opts.credentials } : {}),
+    ...(opts.image !== undefined ? { image: opts.image } : {}),
   };
 }

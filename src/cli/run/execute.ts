@@ -39,6 +39,7 @@ export interface RunFlags {
   executor: ExecutorKind;
   input?: 'proceed' | 'abort';
   credentials?: string;
+  image?: string;
 }
 
 export async function planLocal(
@@ -67,6 +68,10 @@ export async function planLocal(
 }
 
 export async function runLocal(flags: RunFlags): Promise<number> {
+  if (flags.executor === 'container' && !flags.image)
+    process.stderr.write(
+      'rig: note: --executor container without --image: only `agent { docker }` stages have an image\n',
+    );
   const { plan: planned, facts, file } = await planLocal(flags);
   if (flags.dryRun) {
     process.stdout.write(describePlan(planned) + '\n');
@@ -84,7 +89,11 @@ export async function runLocal(flags: RunFlags): Promise<number> {
       pipeline: planned.pipeline,
       workspace: facts.dir,
       context: buildContext(facts, number, previous),
-      executors: createLocalExecutorProvider(createExecutors(), flags.executor),
+      executors: createLocalExecutorProvider(
+        createExecutors(),
+        flags.executor,
+        flags.image ? { defaultImage: flags.image } : {},
+      ),
       onEvent: (e) => output.onEvent(e),
       signal: interrupts.signal,
       ...(scope ? { scope } : {}),

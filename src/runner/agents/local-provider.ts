@@ -11,9 +11,15 @@ import type { ExecutorProvider } from '../api.ts';
 
 type Found = Awaited<ReturnType<ExecutorProvider['forAgent']>>;
 
+export interface LocalProviderOptions {
+  /** The image `agent any`/`label` jobs get when the preferred executor is `container`. */
+  defaultImage?: string;
+}
+
 export function createLocalExecutorProvider(
   executors: Partial<Record<ExecutorKind, Executor>>,
   preferred: ExecutorKind,
+  options: LocalProviderOptions = {},
 ): ExecutorProvider {
   const probes = new Map<ExecutorKind, Promise<ExecutorProbe>>();
   const use = async (kind: ExecutorKind, notes: string[], missing: string): Promise<Found> => {
@@ -24,7 +30,9 @@ export function createLocalExecutorProvider(
     const result = await probe;
     if (!result.available)
       return { error: `the ${kind} executor cannot run here: ${result.reason ?? 'unavailable'}` };
-    return { executor, notes };
+    return kind === 'container' && options.defaultImage
+      ? { executor, notes, defaults: { image: options.defaultImage } }
+      : { executor, notes };
   };
   return {
     available: () =>

@@ -20,6 +20,7 @@ export async function acquireNode(ctx: ExecContext, agent: Agent): Promise<NodeH
     jobId: jobIdFor(build),
     workspace: build.options.workspace,
     log: (message) => log(ctx, message),
+    ...found.defaults,
     ...specFromAgent(agent),
     ...(build.pipeline.options.limits
       ? { limits: withoutSpan(build.pipeline.options.limits) }
