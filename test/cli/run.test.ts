@@ -127,3 +127,24 @@ test('a timeout ends ABORTED, kills children that escaped their group, and post 
     await ws.dispose();
   }
 });
+
+test('rig ledger add inside a job: teardown destroys what the job recorded', async () => {
+  const ns = `rig-cli-ledger-${randomBytes(3).toString('hex')}`;
+  const rig = `${process.execPath} --import ${import.meta.resolve('tsx')} ${join(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts')}`;
+  const ws = await workspaceWith({
+    Jenkinsfile: pipeline(
+      `    stage('Net') { steps { sh '${rig} ledger add netns ${ns} && ip netns add ${ns}' } }`,
+    ),
+  });
+  try {
+    const r = await runCli(['run'], ws.dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`removed netns ${ns}`));
+    assert.equal(existsSync(`/run/netns/${ns}`), false, 'the netns is gone');
+    const outside = await runCli(['ledger', 'add', 'netns', 'x'], ws.dir, { RIG_LEDGER: '' });
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /inside a Rig job/);
+  } finally {
+    await ws.dispose();
+  }
+});

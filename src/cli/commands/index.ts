@@ -18,6 +18,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   cancel: () => import('./cancel.ts').then((m) => m.registerCancel),
   agents: () => import('./agents.ts').then((m) => m.registerAgents),
   projects: () => import('./projects.ts').then((m) => m.registerProjects),
+  ledger: () => import('./ledger.ts').then((m) => m.registerLedger),
 };
 
 /** Commands registered by another command's module. */
