@@ -76,5 +76,3 @@ export async function waitFor(
 export function markedPids(jobId: string, stepId?: string): Promise<number[]> {
   return findMarked(stepId === undefined ? { jobId } : { jobId, stepId });
 }
-
-export function noop(): void {}

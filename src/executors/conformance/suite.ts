@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { JobSpec, TeardownReport } from '../contract.ts';
+import { existsSync } from 'node:fs';
+import type { Job, JobSpec, TeardownReport } from '../contract.ts';
+import { checkHostBaseline } from '../ledger/baseline.ts';
+import { takeHostSnapshot, type HostSnapshot } from '../ledger/snapshot.ts';
+import { findMarked } from '../proc/proc-table.ts';
 import { isolationCases } from './cases-isolation.ts';
 import { lifecycleCases } from './cases-lifecycle.ts';
 import { limitCases } from './cases-limits.ts';
@@ -54,6 +58,7 @@ function context(options: SuiteOptions): CaseContext {
     newSpec,
     async withJob(body, overrides) {
       const spec = await newSpec(overrides);
+      const before = await takeHostSnapshot();
       const job = await options.create().prepare(spec);
       const failure = await body(job, spec).then(
         () => undefined,
@@ -63,6 +68,7 @@ function context(options: SuiteOptions): CaseContext {
       await rm(spec.workspace, { recursive: true, force: true });
       if (failure) throw failure.error;
       assertClean(report);
+      await assertBaseline(before, job);
       return report;
     },
   };
@@ -72,6 +78,29 @@ function assertClean(report: TeardownReport): void {
   if (report.failed.length > 0 || report.leftovers.length > 0) {
     throw new Error(`teardown left the host dirty: ${JSON.stringify(report)}`);
   }
+  if (!report.removed.some((e) => e.kind === 'tmpdir')) {
+    throw new Error(
+      `the teardown report does not list the scratch directory: ${JSON.stringify(report)}`,
+    );
+  }
+}
+
+/**
+ * The host is back at its baseline as far as this job goes. Other suites
+ * share the machine, so only differences naming the job count.
+ */
+async function assertBaseline(before: HostSnapshot, job: Job): Promise<void> {
+  const baseline = await checkHostBaseline(before);
+  const ours = baseline.differences.filter((d) => d.includes(job.id));
+  const problems = [
+    ...ours,
+    ...(existsSync(job.tmpDir) ? [`scratch directory ${job.tmpDir} still exists`] : []),
+    ...(await findMarked({ jobId: job.id })).map(
+      (pid) => `pid ${pid} still carries the job marker`,
+    ),
+  ];
+  if (problems.length > 0)
+    throw new Error(`the host is not back at its baseline: ${problems.join('; ')}`);
 }
 
 /** A job-id-safe short form of the suite name. */

@@ -73,11 +73,17 @@ export class HostWorld implements World {
   async collect(ledger: Ledger): Promise<void> {
     const fromJob = await readJobLedger(this.ledgerFile);
     for (const problem of fromJob.problems) this.spec.log(`${LEDGER_ENV}: ${problem}`);
-    for (const entry of fromJob.entries) ledger.record(entry);
+    for (const entry of fromJob.entries) ledger.record(withJobId(entry, this.spec.jobId));
     await this.parts.diff.collect(ledger);
   }
 
   verify(entries: LedgerEntry[]): Promise<Verdict> {
     return this.parts.diff.verify(entries);
   }
+}
+
+/** A pid the job recorded is killed only while it still carries this job's marker. */
+function withJobId(entry: LedgerEntry, jobId: string): LedgerEntry {
+  if (entry.kind !== 'process' && entry.kind !== 'vm' && entry.kind !== 'machine') return entry;
+  return { ...entry, detail: { ...entry.detail, jobId } };
 }

@@ -6,7 +6,6 @@
 import { readlink } from 'node:fs/promises';
 import { BUILD_MARKER } from '../proc/markers.ts';
 import { runCommand } from '../proc/run-command.ts';
-import type { HostSnapshot } from './snapshot.ts';
 
 /** Network namespace inodes of the given processes. */
 export async function netnsInodes(pids: number[]): Promise<Set<number>> {
@@ -81,5 +80,3 @@ function parseArray<T>(json: string): T[] {
 export function newKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((k) => !(k in before));
 }
-
-export type { HostSnapshot };

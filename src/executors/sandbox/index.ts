@@ -21,16 +21,14 @@ import {
   type Job,
   type JobSpec,
 } from '../contract.ts';
-import { containJob, describeLayout } from '../job/containment.ts';
+import { containJob } from '../job/containment.ts';
 import { StepJob } from '../job/step-job.ts';
 import { validateSpec } from '../job/validate.ts';
 import { HostDiff } from '../ledger/host-diff.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import { writeJobContainersConf } from '../ledger/podman-conf.ts';
-import { DEFAULT_PATH } from '../job/launch.ts';
-import { resolveCommand } from '../proc/resolve.ts';
-import { runCommand } from '../proc/run-command.ts';
 import { startHolder } from './holder.ts';
+import { sandboxProbe } from './probe.ts';
 import { unsupportedPath } from './holder-script.ts';
 import { writeSandboxStorageConf } from './podman-storage.ts';
 import { SandboxWorld } from './sandbox-world.ts';
@@ -48,8 +46,6 @@ export interface SandboxExecutorOptions {
    */
   holderSetup?: 'auto' | 'sh';
 }
-
-const TOOLS = ['unshare', 'nsenter', 'ip', 'mount', 'mountpoint'];
 
 /** Probing creates namespaces once; the answer holds for the process's life. */
 const probes = new Map<string, Promise<ExecutorProbe>>();
@@ -71,37 +67,6 @@ export function createSandboxExecutor(options: SandboxExecutorOptions = {}): Exe
       return prepareSandboxJob(spec, options, cgroups());
     },
   };
-}
-
-async function sandboxProbe(
-  options: SandboxExecutorOptions,
-  layout: CgroupLayout,
-): Promise<ExecutorProbe> {
-  const facts: Record<string, string> = {
-    containment: describeLayout(layout),
-    userns: String(options.userns ?? false),
-  };
-  const unavailable = (reason: string): ExecutorProbe => ({ available: false, reason, facts });
-  if (process.platform !== 'linux') return unavailable('the sandbox needs Linux namespaces');
-  if (process.getuid?.() !== 0 && !options.userns) {
-    return unavailable('the sandbox needs root (or the userns option)');
-  }
-  const missing = TOOLS.find(
-    (tool) => !resolveCommand(tool, process.env.PATH ?? DEFAULT_PATH, '/'),
-  );
-  if (missing) return unavailable(`${missing} is not installed (util-linux, iproute2)`);
-  const userns = options.userns ? ['--user', '--map-root-user'] : [];
-  const trial = await runCommand([
-    'unshare',
-    ...userns,
-    '--mount',
-    '--pid',
-    '--net',
-    '--fork',
-    'true',
-  ]);
-  if (!trial.ok) return unavailable(`cannot create namespaces here: ${trial.stderr.trim()}`);
-  return { available: true, facts };
 }
 
 async function prepareSandboxJob(
