@@ -13,9 +13,9 @@ import type { Logger } from 'pino';
 import { createApi } from './api/app.ts';
 import { checkToken } from './api/tokens.ts';
 import { AgentHub } from './hub/hub.ts';
-import { openFileLogStreams } from './interim/file-log-streams.ts';
-import { openKeyVault } from './interim/key-vault.ts';
+import { ControllerSetupError } from './errors.ts';
 import { LiveBus } from './live/bus.ts';
+import { openLogStreams } from './log-streams.ts';
 import type { LogStreams, PipelineParser, RunCoordinator, Vault } from './ports.ts';
 import { createGitSource } from './scm/git-source.ts';
 import { JobEvents } from './scheduler/context.ts';
@@ -23,6 +23,7 @@ import type { SchedulerContext } from './scheduler/context.ts';
 import { Fleet } from './scheduler/fleet.ts';
 import { LockManager } from './scheduler/locks.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { CredentialVault } from './secrets/index.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -52,7 +53,8 @@ export interface Controller {
 export async function createController(opts: ControllerOptions): Promise<Controller> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = opts.store ?? (await openSqliteStore(join(opts.dataDir, 'rig.db')));
-  const logs = opts.logs ?? openFileLogStreams(join(opts.dataDir, 'logs'));
+  const vault = opts.vault ?? (await openVault(opts.dataDir));
+  const logs = opts.logs ?? openLogStreams(join(opts.dataDir, 'logs'));
   const bus = new LiveBus();
   const fleet = new Fleet();
   const config = {
@@ -92,7 +94,7 @@ export async function createController(opts: ControllerOptions): Promise<Control
     log: opts.log,
     artifactsDir: join(opts.dataDir, 'artifacts'),
     maxArtifactBytes: config.maxArtifactBytes,
-    vault: opts.vault ?? openKeyVault(opts.dataDir),
+    vault,
   });
   await scheduler.start();
   let server: Server | undefined;
@@ -118,7 +120,14 @@ export async function createController(opts: ControllerOptions): Promise<Control
           s.closeAllConnections();
         });
       }
+      await logs.close();
       await store.close();
     },
   };
+}
+
+async function openVault(dataDir: string): Promise<Vault> {
+  const vault = await CredentialVault.open({ dataDir });
+  if ('error' in vault) throw new ControllerSetupError(`credential store: ${vault.error}`);
+  return vault;
 }

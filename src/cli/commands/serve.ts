@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { RigAgent } from '../../agent/agent.ts';
 import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
+import { ControllerSetupError } from '../../controller/errors.ts';
 import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
 import { UsageError } from '../errors.ts';
 import { agentJobRunner } from './agent.ts';
@@ -44,6 +45,9 @@ export function registerServe(program: Command): void {
         parse: parseJenkinsfilePipeline,
         // Wired to runBuild once src/runner lands: see docs/controller.md.
         coordinator: null,
+      }).catch((err: unknown) => {
+        if (err instanceof ControllerSetupError) throw new UsageError(err.message);
+        throw err;
       });
       const url = await controller.listen(port, opts.host);
       const fresh = (await controller.store.listTokens()).length === 0;

@@ -38,7 +38,10 @@ export interface BuildQuery {
 export interface Store {
   close(): Promise<void>;
 
-  createProject(p: Omit<ProjectRecord, 'createdAt'>): Promise<ProjectRecord>;
+  createProject(
+    p: Omit<ProjectRecord, 'createdAt' | 'statusBaseUrl' | 'triggers'> &
+      Partial<Pick<ProjectRecord, 'statusBaseUrl' | 'triggers'>>,
+  ): Promise<ProjectRecord>;
   updateProject(id: string, patch: Partial<Omit<ProjectRecord, 'id'>>): Promise<void>;
   getProject(idOrName: string): Promise<ProjectRecord | undefined>;
   listProjects(): Promise<ProjectRecord[]>;
@@ -51,8 +54,6 @@ export interface Store {
     id: string,
     patch: Partial<Omit<BuildRecord, 'id' | 'projectId' | 'number'>>,
   ): Promise<void>;
-  /** Atomically moves `systemLogSeq` on and returns the new value. */
-  nextSystemLogSeq(buildId: string): Promise<number>;
   /** The latest finished build of the project (and branch when given), excluding `exceptId`. */
   previousFinished(
     projectId: string,

@@ -22,6 +22,9 @@ const credentialBody = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Binds a sealed record to its credential id: a record copied onto another id does not open. */
+const credentialContext = (id: string): string => `credential:${id}`;
+
 export function credentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const admin = requireScope(deps.store, 'admin');
@@ -42,7 +45,7 @@ export function credentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
       id: c.req.param('id'),
       kind: value.kind,
       description,
-      sealed: deps.vault.seal(JSON.stringify(value)),
+      sealed: deps.vault.sealJson(value, credentialContext(c.req.param('id'))),
       createdAt: old?.createdAt ?? now,
       updatedAt: now,
     });
@@ -70,7 +73,9 @@ export function agentCredentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
     }
     const stored = await deps.store.getCredential(c.req.param('id'));
     if (!stored) throw notFound(`no credential ${c.req.param('id')}`);
-    return c.json(JSON.parse(deps.vault.open(stored.sealed)) as Credential);
+    const opened = deps.vault.openJson(stored.sealed, credentialContext(stored.id));
+    if ('error' in opened) throw new Error(`credential ${stored.id}: ${opened.error}`);
+    return c.json(opened.value as Credential);
   });
   return app;
 }
