@@ -108,6 +108,9 @@ export interface Store {
 
   getCronState(projectId: string, spec: string): Promise<number | undefined>;
   setCronState(projectId: string, spec: string, lastFire: number): Promise<void>;
+  /** The branch head pollSCM last saw for the project's `ref`. */
+  getScmHead(projectId: string, ref: string): Promise<string | undefined>;
+  setScmHead(projectId: string, ref: string, head: string): Promise<void>;
 
   tryLock(resource: string, holder: string): Promise<boolean>;
   releaseLock(resource: string, holder: string): Promise<void>;

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Credential } from '../../../protocol/credentials.ts';
+import { credentialContext, openCredential } from '../../credentials.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { AuthEnv } from '../auth.ts';
 import { requireScope } from '../auth.ts';
@@ -21,9 +21,6 @@ const credentialBody = z.discriminatedUnion('kind', [
     passphrase: z.string().optional(),
   }),
 ]);
-
-/** Binds a sealed record to its credential id: a record copied onto another id does not open. */
-const credentialContext = (id: string): string => `credential:${id}`;
 
 export function credentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -71,11 +68,11 @@ export function agentCredentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
         `credentials are not given to builds of pull requests from forks (${c.req.param('id')})`,
       );
     }
-    const stored = await deps.store.getCredential(c.req.param('id'));
-    if (!stored) throw notFound(`no credential ${c.req.param('id')}`);
-    const opened = deps.vault.openJson(stored.sealed, credentialContext(stored.id));
-    if ('error' in opened) throw new Error(`credential ${stored.id}: ${opened.error}`);
-    return c.json(opened.value as Credential);
+    if (!(await deps.store.getCredential(c.req.param('id'))))
+      throw notFound(`no credential ${c.req.param('id')}`);
+    const opened = await openCredential(deps.store, deps.vault, c.req.param('id'));
+    if ('error' in opened) throw new Error(opened.error);
+    return c.json(opened.credential);
   });
   return app;
 }
