@@ -16,7 +16,7 @@ test('a minimal pipeline: agent any by default, a string step is sh', () => {
 
 test('agents: any, none, label, node, docker, dockerfile, kubernetes, executor', () => {
   const agent = (yaml: string) =>
-    withoutSpans(parseOk(`agent: ${yaml}\nstages: [{name: a, steps: [x]}]\n`)).agent;
+    withoutSpans(parseOk(`agent: ${yaml}\nstages: [{name: a, steps: [{echo: x}]}]\n`)).agent;
   assert.deepEqual(agent('none'), { kind: 'none' });
   assert.deepEqual(agent('{label: linux, customWorkspace: /w}'), {
     kind: 'label',
