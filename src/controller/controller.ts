@@ -13,18 +13,24 @@ import type { Logger } from 'pino';
 import { createApi } from './api/app.ts';
 import { checkToken } from './api/tokens.ts';
 import { AgentHub } from './hub/hub.ts';
-import { openFileLogStreams } from './interim/file-log-streams.ts';
-import { openKeyVault } from './interim/key-vault.ts';
+import { ControllerSetupError } from './errors.ts';
 import { LiveBus } from './live/bus.ts';
+import { openLogStreams } from './log-streams.ts';
 import type { LogStreams, PipelineParser, RunCoordinator, Vault } from './ports.ts';
 import { createGitSource } from './scm/git-source.ts';
-import { JobEvents } from './scheduler/context.ts';
+import { CommitStatusReporter } from './reporting/commit-status.ts';
+import { BuildEvents, JobEvents } from './scheduler/context.ts';
 import type { SchedulerContext } from './scheduler/context.ts';
 import { Fleet } from './scheduler/fleet.ts';
 import { LockManager } from './scheduler/locks.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { systemLine } from './scheduler/system-log.ts';
+import { CredentialVault } from './secrets/index.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
+import { fireTrigger } from './timed/fire.ts';
+import { TriggerTimer } from './timed/trigger-timer.ts';
+import type { TriggerClock } from './timed/trigger-timer.ts';
 
 export interface ControllerOptions {
   dataDir: string;
@@ -37,6 +43,12 @@ export interface ControllerOptions {
   heartbeatMs?: number;
   reconnectWindowMs?: number;
   maxArtifactBytes?: number;
+  /** GitHub API base for commit statuses when a project names none; default https://api.github.com. */
+  forgeApiUrl?: string;
+  /** The controller's URL as users reach it (links in commit statuses); default the listen URL. */
+  publicUrl?: string;
+  /** Time for timer triggers (tests pass their own). */
+  clock?: TriggerClock;
 }
 
 export interface Controller {
@@ -44,6 +56,8 @@ export interface Controller {
   store: Store;
   scheduler: Scheduler;
   hub: AgentHub;
+  triggers: TriggerTimer;
+  statuses: CommitStatusReporter;
   /** Listens on host:port (port 0 = any); resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -52,7 +66,8 @@ export interface Controller {
 export async function createController(opts: ControllerOptions): Promise<Controller> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = opts.store ?? (await openSqliteStore(join(opts.dataDir, 'rig.db')));
-  const logs = opts.logs ?? openFileLogStreams(join(opts.dataDir, 'logs'));
+  const vault = opts.vault ?? (await openVault(opts.dataDir));
+  const logs = opts.logs ?? openLogStreams(join(opts.dataDir, 'logs'));
   const bus = new LiveBus();
   const fleet = new Fleet();
   const config = {
@@ -74,9 +89,33 @@ export async function createController(opts: ControllerOptions): Promise<Control
     pipelines: new Map(),
     coordinators: new Map(),
     jobEvents: new JobEvents(),
+    buildEvents: new BuildEvents(),
+    stopping: false,
+    triggersChanged: (p) => triggers.setProject(p),
     kick: () => {},
   };
   const scheduler = new Scheduler(ctx);
+  const triggers = new TriggerTimer({
+    store,
+    log: opts.log,
+    fire: (t, at) =>
+      fireTrigger({ store, log: opts.log, enqueue: (b, why) => scheduler.enqueue(b, why) }, t, at),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  let publicUrl = opts.publicUrl ?? 'http://127.0.0.1';
+  const statuses = new CommitStatusReporter({
+    store,
+    vault,
+    log: opts.log,
+    note: (buildId, text) => systemLine(ctx, buildId, text),
+    config: {
+      baseUrl: opts.forgeApiUrl ?? 'https://api.github.com',
+      buildUrl: (b) => `${publicUrl.replace(/\/+$/, '')}/builds/${b.id}`,
+    },
+  });
+  ctx.buildEvents
+    .on('started', (id) => void statuses.report(id, 'started'))
+    .on('finished', (id) => void statuses.report(id, 'finished'));
   const hub = new AgentHub({
     authenticate: async (token) => (await checkToken(store, token, 'agent')) !== undefined,
     handlers: scheduler.handlers,
@@ -92,25 +131,33 @@ export async function createController(opts: ControllerOptions): Promise<Control
     log: opts.log,
     artifactsDir: join(opts.dataDir, 'artifacts'),
     maxArtifactBytes: config.maxArtifactBytes,
-    vault: opts.vault ?? openKeyVault(opts.dataDir),
+    vault,
   });
   await scheduler.start();
+  await triggers.start();
   let server: Server | undefined;
   return {
     app,
     store,
     scheduler,
     hub,
+    triggers,
+    statuses,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve) => {
-        server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
-          resolve(`http://${host}:${info.port}`),
-        ) as Server;
+        server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+          publicUrl = opts.publicUrl ?? url;
+          resolve(url);
+        }) as Server;
         hub.attach(server);
       }),
     close: async () => {
-      scheduler.stop();
-      hub.close();
+      scheduler.stopping();
+      await hub.close();
+      await triggers.stop();
+      await scheduler.stop();
+      await statuses.idle();
       if (server) {
         const s = server;
         await new Promise<void>((r) => {
@@ -118,7 +165,14 @@ export async function createController(opts: ControllerOptions): Promise<Control
           s.closeAllConnections();
         });
       }
+      await logs.close();
       await store.close();
     },
   };
+}
+
+async function openVault(dataDir: string): Promise<Vault> {
+  const vault = await CredentialVault.open({ dataDir });
+  if ('error' in vault) throw new ControllerSetupError(`credential store: ${vault.error}`);
+  return vault;
 }

@@ -28,3 +28,11 @@ export const forbidden = (m: string): ControllerError => new ControllerError('fo
 export const notFound = (m: string): ControllerError => new ControllerError('not_found', m);
 export const conflict = (m: string): ControllerError => new ControllerError('conflict', m);
 export const tooLarge = (m: string): ControllerError => new ControllerError('too_large', m);
+
+/** The controller cannot start as configured (unreadable key, bad data directory): no stack trace. */
+export class ControllerSetupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ControllerSetupError';
+  }
+}

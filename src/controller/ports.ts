@@ -31,23 +31,40 @@ export type RunCoordinator = (request: {
   acquireLock: (resource: string, signal?: AbortSignal) => Promise<() => void>;
 }) => Promise<{ result: BuildResult }>;
 
-/** Log lines of one stream (a job, the coordinator, the controller's notes). */
+export interface AppendOutcome {
+  /** `buffered`: held until the chunks before it arrive; `rejected`: send it again later. */
+  status: 'appended' | 'duplicate' | 'buffered' | 'rejected' | 'sealed';
+  /** Highest chunk number with every earlier one stored. */
+  ackedSeq: number;
+  /** Lines in the stream after this append. */
+  lineCount: number;
+}
+
+/**
+ * Log lines of one stream (a job, the coordinator, the controller's notes),
+ * keyed `<build>.<stream>`. Memory stays bounded whatever a log's size.
+ */
 export interface LogStreams {
-  /** Idempotent by `seq` per key: a seq already stored is ignored. */
-  append(key: string, seq: number, lines: string[]): Promise<void>;
+  /** Chunk `seq` (numbered from 1, contiguously); a chunk already stored is ignored. */
+  append(key: string, seq: number, lines: string[]): Promise<AppendOutcome>;
+  /** Appends as the next chunk after what the stream holds (streams the controller writes). */
+  appendNext(key: string, lines: string[]): Promise<AppendOutcome>;
   lineCount(key: string): Promise<number>;
   byteSize(key: string): Promise<number>;
   /** Lines `[from, to)`, 0-based. */
   readLines(key: string, from: number, to: number): Promise<string[]>;
   readBytes(key: string, start: number, end: number): Promise<Buffer>;
-  /** Called with each appended batch and the number of its first line. */
-  follow(key: string, listener: (lines: string[], firstLine: number) => void): () => void;
+  /** The last `n` lines and the number of the first of them. */
+  tail(key: string, n: number): Promise<{ firstLine: number; lines: string[] }>;
+  /** Calls `listener` after each append to `key` (a wake-up: read what you need). */
+  follow(key: string, listener: () => void): () => void;
+  close(): Promise<void>;
 }
 
-/** Seals credentials at rest (AES-256-GCM in `rig serve`). */
+/** Seals credentials at rest (`secrets/CredentialVault`: AES-256-GCM, bound to a context). */
 export interface Vault {
-  seal(plain: string): string;
-  open(sealed: string): string;
+  sealJson(value: unknown, context: string): string;
+  openJson(sealed: string, context: string): { value: unknown } | { error: string };
 }
 
 /** A stage with its own agent under `agent none`, as the coordinator hands it over. */

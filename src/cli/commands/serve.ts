@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { RigAgent } from '../../agent/agent.ts';
 import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
+import { ControllerSetupError } from '../../controller/errors.ts';
 import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
 import { UsageError } from '../errors.ts';
 import { agentJobRunner } from './agent.ts';
@@ -32,6 +33,11 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--config <file>', 'projects from a rig.server.yaml')
     .option('--no-local-agent', 'do not start an agent in this process')
+    .option('--public-url <url>', 'URL users reach this controller at (links in commit statuses)')
+    .option(
+      '--github-api <url>',
+      'GitHub API base for commit statuses (GitHub Enterprise: https://HOST/api/v3)',
+    )
     .action(async (opts) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -44,6 +50,11 @@ export function registerServe(program: Command): void {
         parse: parseJenkinsfilePipeline,
         // Wired to runBuild once src/runner lands: see docs/controller.md.
         coordinator: null,
+        ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+        ...(opts.githubApi ? { forgeApiUrl: opts.githubApi } : {}),
+      }).catch((err: unknown) => {
+        if (err instanceof ControllerSetupError) throw new UsageError(err.message);
+        throw err;
       });
       const url = await controller.listen(port, opts.host);
       const fresh = (await controller.store.listTokens()).length === 0;

@@ -1,22 +1,24 @@
 /**
- * API and agent tokens. Only a hash is stored; the token itself is shown
- * once. Tokens are 32 random bytes, so a fast hash is enough (no password
- * stretching needed for secrets with 256 bits of entropy).
+ * API and agent tokens (`secrets/tokens.ts`): a prefix saying what the token
+ * is, 256 random bits; only the SHA-256 is stored and the token is shown once.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../ids.ts';
+import {
+  agentTokenPrefix,
+  generateToken,
+  hashToken,
+  userTokenPrefix,
+  verifyToken,
+} from '../secrets/index.ts';
 import type { Scope, TokenRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
 
 export async function issueToken(
   store: Store,
   name: string,
   kind: TokenRecord['kind'],
   scopes: Scope[],
-  token = `rig_${kind === 'agent' ? 'a' : 'u'}_${randomBytes(24).toString('base64url')}`,
+  token = generateToken(kind === 'agent' ? agentTokenPrefix : userTokenPrefix),
 ): Promise<{ token: string; record: TokenRecord }> {
   const record: TokenRecord = {
     id: newId('t'),
@@ -38,7 +40,8 @@ export async function checkToken(
   kind: TokenRecord['kind'],
 ): Promise<TokenRecord | undefined> {
   const record = await store.findTokenByHash(hashToken(token));
-  if (!record || record.revoked || record.kind !== kind) return undefined;
+  if (!record || !verifyToken(token, record.hash) || record.revoked || record.kind !== kind)
+    return undefined;
   return record;
 }
 

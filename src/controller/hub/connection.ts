@@ -67,6 +67,11 @@ export class AgentConnection implements AgentLink {
     this.ws.close(code, reason);
   }
 
+  /** Resolves once every message received so far has been handled. */
+  async handled(): Promise<void> {
+    await this.queue;
+  }
+
   private beat(): void {
     if (Date.now() - this.lastHeard > this.heartbeatMs * 3) {
       this.log.warn({ agent: this.agentId }, 'agent silent for three heartbeats; closing');

@@ -49,10 +49,15 @@ export class AgentHub {
     });
   }
 
-  /** Closes every agent connection (controller shutdown); agents reconnect to the next controller. */
-  close(): void {
-    for (const c of this.connections) c.close(1012, 'controller restarting');
+  /**
+   * Closes every agent connection (controller shutdown; agents reconnect to
+   * the next controller) and resolves once their messages are handled.
+   */
+  async close(): Promise<void> {
+    const open = [...this.connections];
+    for (const c of open) c.close(1012, 'controller restarting');
     this.wss.close();
+    await Promise.all(open.map((c) => c.handled()));
   }
 }
 

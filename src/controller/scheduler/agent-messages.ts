@@ -1,7 +1,7 @@
 /** What the scheduler does with each message an agent sends after `hello`. */
 import type { AgentMessage } from '../../protocol/messages.ts';
 import type { SchedulerContext } from './context.ts';
-import { applyChunk } from './ingest.ts';
+import { applyJobChunk } from './ingest.ts';
 import { endJob } from './job-end.ts';
 import { systemLine } from './system-log.ts';
 
@@ -31,17 +31,11 @@ export async function onAgentMessage(
       return;
     }
     case 'job.chunk': {
-      const job = await ctx.store.getJob(msg.jobId);
-      if (job?.agentId !== agentId) return;
-      const target = {
-        jobId: job.id,
-        buildId: job.buildId,
-        source: job.id,
-        lastChunkSeq: job.lastChunkSeq,
-        logLines: job.logLines,
-      };
-      await applyChunk(ctx, target, msg.seq, msg.events);
-      link.send({ type: 'chunk.ack', jobId: job.id, seq: Math.max(msg.seq, job.lastChunkSeq) });
+      const r = await applyJobChunk(ctx, agentId, msg.jobId, msg.seq, msg.events);
+      if (r.status === 'applied' || r.status === 'duplicate')
+        link.send({ type: 'chunk.ack', jobId: msg.jobId, seq: r.ackedSeq });
+      else if (r.status === 'gap')
+        ctx.log.warn({ job: msg.jobId, seq: msg.seq }, 'chunk after a gap; waiting for the resend');
       return;
     }
     case 'job.done': {

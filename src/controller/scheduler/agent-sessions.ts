@@ -73,7 +73,7 @@ async function forgetJobsTheAgentLost(
 
 export function onAgentDisconnected(ctx: SchedulerContext, agentId: string, link: AgentLink): void {
   const agent = ctx.fleet.get(agentId);
-  if (!agent || agent.link !== link) return;
+  if (!agent || agent.link !== link || ctx.stopping) return;
   agent.link = null;
   ctx.log.warn({ agent: agent.name, jobs: agent.jobs.size }, 'agent disconnected');
   void ctx.store.updateAgent(agentId, {

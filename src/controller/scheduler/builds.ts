@@ -89,6 +89,7 @@ async function startBuild(ctx: SchedulerContext, build: BuildRecord): Promise<vo
     startedAt: Date.now(),
     waitReason: null,
   });
+  ctx.buildEvents.emit('started', build.id);
   await systemLine(
     ctx,
     build.id,
@@ -140,6 +141,7 @@ export async function finishBuild(
     finishedAt: Date.now(),
     waitReason: null,
   });
+  ctx.buildEvents.emit('finished', buildId);
   await ctx.locks.releaseAllOf(`${buildId}:`);
   ctx.pipelines.delete(buildId);
   ctx.coordinators.delete(buildId);

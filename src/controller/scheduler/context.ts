@@ -5,7 +5,7 @@ import type { Pipeline } from '../../protocol/runner-types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { LogStreams, PipelineParser, RunCoordinator } from '../ports.ts';
 import type { PipelineSource } from '../scm/source.ts';
-import type { JobRecord } from '../store/records.ts';
+import type { JobRecord, ProjectRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Fleet } from './fleet.ts';
 import type { LockManager } from './locks.ts';
@@ -34,7 +34,20 @@ export interface SchedulerContext {
   coordinators: Map<string, AbortController>;
   /** `ended` (job: JobRecord) once a job has its final state (done, or lost with no attempt left). */
   jobEvents: JobEvents;
+  /** `started` / `finished` (build id) once the store says so: commit statuses listen. */
+  buildEvents: BuildEvents;
+  /** True once shutdown began. */
+  stopping: boolean;
+  /** Re-reads a project's timer triggers after they changed. */
+  triggersChanged(project: ProjectRecord): Promise<void>;
   kick(): void;
+}
+
+export class BuildEvents extends EventEmitter<{ started: [string]; finished: [string] }> {
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
 }
 
 export class JobEvents extends EventEmitter<{ ended: [JobRecord] }> {

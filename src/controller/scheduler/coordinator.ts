@@ -43,8 +43,8 @@ export async function runCoordinated(ctx: SchedulerContext, buildId: string): Pr
   const onEvent = (event: BuildEvent): void => {
     const n = ++seq;
     writes = writes.then(async () => {
-      const lines = await applyChunk(ctx, { ...target, lastChunkSeq: n - 1 }, n, [event]);
-      if (lines !== null) target.logLines = lines;
+      const r = await applyChunk(ctx, { ...target, lastChunkSeq: n - 1 }, n, [event]);
+      if (r.status === 'applied') target.logLines = r.lineCount;
     });
   };
   const { result } = await ctx.coordinator({

@@ -11,14 +11,17 @@ import type { SchedulerContext } from './context.ts';
 import { endJob } from './job-end.ts';
 import { pickAgent } from './matcher.ts';
 
-export function createKicker(
-  pass: () => Promise<void>,
-  onError: (err: unknown) => void,
-): () => void {
-  let running = false;
+export interface Kicker {
+  kick(): void;
+  /** No pass starts after this; resolves once the running one is over. */
+  stop(): Promise<void>;
+}
+
+export function createKicker(pass: () => Promise<void>, onError: (err: unknown) => void): Kicker {
+  let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const run = async (): Promise<void> => {
-    running = true;
     do {
       again = false;
       try {
@@ -26,12 +29,19 @@ export function createKicker(
       } catch (err) {
         onError(err);
       }
-    } while (again);
-    running = false;
+    } while (again && !stopped);
+    running = null;
   };
-  return () => {
-    if (running) again = true;
-    else void run();
+  return {
+    kick: () => {
+      if (stopped) return;
+      if (running) again = true;
+      else running = run();
+    },
+    stop: async () => {
+      stopped = true;
+      await running;
+    },
   };
 }
 

@@ -3,6 +3,10 @@
  * lines go to the job's stream (idempotent by chunk number), other events to
  * the store (idempotent by (source, chunk, index)), and only then does the
  * job's `lastChunkSeq` move. A resend after any crash is therefore harmless.
+ *
+ * Chunks of one job are applied one at a time and strictly in order: a chunk
+ * after a gap is not applied (nor acked); the agent resends from the last
+ * acked chunk after its next `welcome`.
  */
 import type { BuildEvent } from '../../protocol/runner-types.ts';
 import type { SchedulerContext } from './context.ts';
@@ -16,19 +20,68 @@ export interface ChunkTarget {
   logLines: number;
 }
 
-/** Returns the stream's line count after the chunk, or null when the chunk was a duplicate. */
+export type ChunkOutcome =
+  | { status: 'applied' | 'duplicate'; ackedSeq: number; lineCount: number }
+  | { status: 'gap' | 'unknown' };
+
+const perJob = new Map<string, Promise<unknown>>();
+
+/** Applies chunk `seq` of a job sent by `agentId`, serialised per job. */
+export function applyJobChunk(
+  ctx: SchedulerContext,
+  agentId: string,
+  jobId: string,
+  seq: number,
+  events: BuildEvent[],
+): Promise<ChunkOutcome> {
+  const run = async (): Promise<ChunkOutcome> => {
+    const job = await ctx.store.getJob(jobId);
+    if (job?.agentId !== agentId) return { status: 'unknown' };
+    if (seq <= job.lastChunkSeq)
+      return { status: 'duplicate', ackedSeq: job.lastChunkSeq, lineCount: job.logLines };
+    if (seq > job.lastChunkSeq + 1) return { status: 'gap' };
+    return applyChunk(ctx, { ...job, jobId: job.id, source: job.id }, seq, events);
+  };
+  const next = (perJob.get(jobId) ?? Promise.resolve()).catch(() => undefined).then(run);
+  perJob.set(jobId, next);
+  void next.finally(() => perJob.get(jobId) === next && perJob.delete(jobId)).catch(() => {});
+  return next;
+}
+
+/** Applies the next chunk of a stream; the caller guarantees `seq === target.lastChunkSeq + 1`. */
 export async function applyChunk(
   ctx: SchedulerContext,
   target: ChunkTarget,
   seq: number,
   events: BuildEvent[],
-): Promise<number | null> {
-  if (seq <= target.lastChunkSeq) return null;
+): Promise<ChunkOutcome> {
+  const { lines, stored } = splitChunk(events, target.logLines);
+  const appended = await ctx.logs.append(logKey(target.buildId, target.source), seq, lines);
+  if (appended.status !== 'appended' && appended.status !== 'duplicate') return { status: 'gap' };
+  await ctx.store.recordChunk({
+    jobId: target.jobId,
+    buildId: target.buildId,
+    source: target.source,
+    chunkSeq: seq,
+    events: stored,
+    logLines: appended.lineCount,
+  });
+  if (stored.length > 0)
+    ctx.bus.publish({ kind: 'build', buildId: target.buildId }, { events: stored.length });
+  return { status: 'applied', ackedSeq: seq, lineCount: appended.lineCount };
+}
+
+type Segment = { stage: string | null; stepId: string | null; from: number; count: number };
+
+/** Log lines for the stream; other events (and one segment per run of a step's lines) for the store. */
+function splitChunk(
+  events: BuildEvent[],
+  firstLine: number,
+): { lines: string[]; stored: Array<{ index: number; line: number; event: unknown }> } {
   const lines: string[] = [];
   const stored: Array<{ index: number; line: number; event: unknown }> = [];
-  let line = target.logLines;
-  let segment: { stage: string | null; stepId: string | null; from: number; count: number } | null =
-    null;
+  let line = firstLine;
+  let segment: Segment | null = null;
   events.forEach((e, index) => {
     if (e.type !== 'log') {
       stored.push({ index, line, event: e });
@@ -45,16 +98,5 @@ export async function applyChunk(
     }
     line += parts.length;
   });
-  await ctx.logs.append(logKey(target.buildId, target.source), seq, lines);
-  await ctx.store.recordChunk({
-    jobId: target.jobId,
-    buildId: target.buildId,
-    source: target.source,
-    chunkSeq: seq,
-    events: stored,
-    logLines: line,
-  });
-  if (stored.length > 0)
-    ctx.bus.publish({ kind: 'build', buildId: target.buildId }, { events: stored.length });
-  return line;
+  return { lines, stored };
 }

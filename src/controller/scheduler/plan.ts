@@ -4,6 +4,7 @@
  */
 import type { Pipeline } from '../../protocol/runner-types.ts';
 import type { BuildRecord, ProjectRecord } from '../store/records.ts';
+import { isDefaultBranchBuild, registerTriggers } from '../timed/register.ts';
 import type { SchedulerContext } from './context.ts';
 
 export async function planBuild(
@@ -35,6 +36,8 @@ export async function planBuild(
   };
   await ctx.store.updateBuild(build.id, patch);
   ctx.pipelines.set(build.id, pipeline);
+  if (isDefaultBranchBuild(project, patch.branch, build.changeRequest !== null))
+    await registerTriggers(ctx.store, project, pipeline, ctx.triggersChanged);
   return { pipeline, build: { ...build, ...patch } };
 }
 

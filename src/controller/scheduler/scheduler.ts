@@ -4,27 +4,30 @@
  * in recovery.ts.
  */
 import type { AgentHandlers } from '../hub/connection.ts';
-import type { BuildRecord, NewBuild } from '../store/records.ts';
+import type { BuildRecord, NewBuild, ProjectRecord } from '../store/records.ts';
 import { onAgentConnected, onAgentDisconnected } from './agent-sessions.ts';
 import { onAgentMessage } from './agent-messages.ts';
 import { advanceQueue, cancelBuild, finishOnJobEnd } from './builds.ts';
 import type { SchedulerContext } from './context.ts';
 import { createKicker, dispatchPass } from './dispatch.ts';
+import type { Kicker } from './dispatch.ts';
+import { readProjectTriggers } from './project-triggers.ts';
 import { recover } from './recovery.ts';
 import { systemLine } from './system-log.ts';
 
 export class Scheduler {
   readonly handlers: AgentHandlers;
+  private readonly kicker: Kicker;
 
   constructor(readonly ctx: SchedulerContext) {
-    const kick = createKicker(
+    this.kicker = createKicker(
       async () => {
         await advanceQueue(ctx);
         await dispatchPass(ctx);
       },
       (err) => ctx.log.error({ err }, 'scheduling pass failed'),
     );
-    ctx.kick = kick;
+    ctx.kick = () => this.kicker.kick();
     finishOnJobEnd(ctx);
     this.handlers = {
       connected: (hello, link) => onAgentConnected(ctx, hello, link),
@@ -46,12 +49,23 @@ export class Scheduler {
     return record;
   }
 
+  /** After a project was added or changed (API, rig.server.yaml). */
+  refreshTriggers(project: ProjectRecord): Promise<void> {
+    return readProjectTriggers(this.ctx, project);
+  }
+
   cancel(buildId: string, by: string): Promise<BuildRecord | undefined> {
     return cancelBuild(this.ctx, buildId, by);
   }
 
-  stop(): void {
+  /** Shutdown begins: agents that leave now are not counted as lost (the next controller decides). */
+  stopping(): void {
+    this.ctx.stopping = true;
+  }
+
+  /** Stops scheduling (shutdown): no new pass, coordinators left for the next controller. */
+  async stop(): Promise<void> {
     this.ctx.fleet.clearTimers();
-    for (const c of this.ctx.coordinators.values()) void c;
+    await this.kicker.stop();
   }
 }

@@ -10,8 +10,7 @@ export async function systemLine(
   buildId: string,
   text: string,
 ): Promise<void> {
-  const seq = await ctx.store.nextSystemLogSeq(buildId);
   const stamp = new Date().toISOString();
-  await ctx.logs.append(logKey(buildId, 'system'), seq, [`[rig ${stamp}] ${text}`]);
+  await ctx.logs.appendNext(logKey(buildId, 'system'), [`[rig ${stamp}] ${text}`]);
   ctx.bus.publish({ kind: 'build', buildId }, { system: text });
 }

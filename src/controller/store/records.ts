@@ -20,7 +20,17 @@ export interface ProjectRecord {
   /** GitHub statuses: `owner/name` and the credential holding the token. */
   statusRepo: string | null;
   statusCredentialId: string | null;
+  /** GitHub API base for statuses (`https://api.github.com`, GHE `…/api/v3`); null = the server's. */
+  statusBaseUrl: string | null;
+  /** `triggers { }` of the pipeline on the default branch, as last read. */
+  triggers: ProjectTrigger[];
   createdAt: number;
+}
+
+/** A timer trigger of a project: `cron` queues a build; `pollSCM` queues one when the branch moved. */
+export interface ProjectTrigger {
+  kind: 'cron' | 'pollSCM';
+  spec: string;
 }
 
 export type BuildStatus = 'queued' | 'running' | 'finished';
@@ -59,7 +69,7 @@ export interface BuildRecord {
   waitReason: string | null;
   cancelRequested: boolean;
   rebuildOf: string | null;
-  /** Lines the controller itself wrote to the build's `system` log stream. */
+  /** Unused: the `system` log stream numbers its own chunks (log-streams.ts). */
   systemLogSeq: number;
 }
 

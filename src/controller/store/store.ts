@@ -38,7 +38,10 @@ export interface BuildQuery {
 export interface Store {
   close(): Promise<void>;
 
-  createProject(p: Omit<ProjectRecord, 'createdAt'>): Promise<ProjectRecord>;
+  createProject(
+    p: Omit<ProjectRecord, 'createdAt' | 'statusBaseUrl' | 'triggers'> &
+      Partial<Pick<ProjectRecord, 'statusBaseUrl' | 'triggers'>>,
+  ): Promise<ProjectRecord>;
   updateProject(id: string, patch: Partial<Omit<ProjectRecord, 'id'>>): Promise<void>;
   getProject(idOrName: string): Promise<ProjectRecord | undefined>;
   listProjects(): Promise<ProjectRecord[]>;
@@ -51,8 +54,6 @@ export interface Store {
     id: string,
     patch: Partial<Omit<BuildRecord, 'id' | 'projectId' | 'number'>>,
   ): Promise<void>;
-  /** Atomically moves `systemLogSeq` on and returns the new value. */
-  nextSystemLogSeq(buildId: string): Promise<number>;
   /** The latest finished build of the project (and branch when given), excluding `exceptId`. */
   previousFinished(
     projectId: string,
@@ -107,6 +108,9 @@ export interface Store {
 
   getCronState(projectId: string, spec: string): Promise<number | undefined>;
   setCronState(projectId: string, spec: string, lastFire: number): Promise<void>;
+  /** The branch head pollSCM last saw for the project's `ref`. */
+  getScmHead(projectId: string, ref: string): Promise<string | undefined>;
+  setScmHead(projectId: string, ref: string, head: string): Promise<void>;
 
   tryLock(resource: string, holder: string): Promise<boolean>;
   releaseLock(resource: string, holder: string): Promise<void>;

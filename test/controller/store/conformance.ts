@@ -38,6 +38,11 @@ export function storeConformance(name: string, open: () => Promise<Store>, skip?
         await s.updateProject('p1', { pipelineFile: 'ci/Jenkinsfile' });
         assert.equal((await s.getProject('p1'))?.pipelineFile, 'ci/Jenkinsfile');
         assert.equal((await s.getProject('p1'))?.webhookSecret, 's3cret');
+        assert.deepEqual((await s.getProject('p1'))?.triggers, []);
+        const triggers = [{ kind: 'cron' as const, spec: 'H H * * *' }];
+        await s.updateProject('p1', { triggers, statusBaseUrl: 'http://127.0.0.1:9/api' });
+        assert.deepEqual((await s.getProject('p1'))?.triggers, triggers);
+        assert.equal((await s.getProject('p1'))?.statusBaseUrl, 'http://127.0.0.1:9/api');
         assert.equal(await s.getProject('nope'), undefined);
         await assert.rejects(s.createProject(project()));
       }),
@@ -92,8 +97,6 @@ export function storeConformance(name: string, open: () => Promise<Store>, skip?
         assert.equal(after?.placement, 'controller');
         assert.equal(after?.fromFork, true);
         assert.deepEqual(after?.params, { DEPLOY: true, NAME: 'x' });
-        assert.equal(await s.nextSystemLogSeq(b.id), 1);
-        assert.equal(await s.nextSystemLogSeq(b.id), 2);
       }),
     );
 
@@ -263,6 +266,10 @@ export function storeConformance(name: string, open: () => Promise<Store>, skip?
         await s.setCronState('p', 'H * * * *', 10);
         await s.setCronState('p', 'H * * * *', 20);
         assert.equal(await s.getCronState('p', 'H * * * *'), 20);
+        assert.equal(await s.getScmHead('p', 'refs/heads/main'), undefined);
+        await s.setScmHead('p', 'refs/heads/main', 'a'.repeat(40));
+        await s.setScmHead('p', 'refs/heads/main', 'b'.repeat(40));
+        assert.equal(await s.getScmHead('p', 'refs/heads/main'), 'b'.repeat(40));
       }),
     );
 

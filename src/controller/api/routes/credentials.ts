@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Credential } from '../../../protocol/credentials.ts';
+import { credentialContext, openCredential } from '../../credentials.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { AuthEnv } from '../auth.ts';
 import { requireScope } from '../auth.ts';
@@ -42,7 +42,7 @@ export function credentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
       id: c.req.param('id'),
       kind: value.kind,
       description,
-      sealed: deps.vault.seal(JSON.stringify(value)),
+      sealed: deps.vault.sealJson(value, credentialContext(c.req.param('id'))),
       createdAt: old?.createdAt ?? now,
       updatedAt: now,
     });
@@ -68,9 +68,11 @@ export function agentCredentialRoutes(deps: ApiDeps): Hono<AuthEnv> {
         `credentials are not given to builds of pull requests from forks (${c.req.param('id')})`,
       );
     }
-    const stored = await deps.store.getCredential(c.req.param('id'));
-    if (!stored) throw notFound(`no credential ${c.req.param('id')}`);
-    return c.json(JSON.parse(deps.vault.open(stored.sealed)) as Credential);
+    if (!(await deps.store.getCredential(c.req.param('id'))))
+      throw notFound(`no credential ${c.req.param('id')}`);
+    const opened = await openCredential(deps.store, deps.vault, c.req.param('id'));
+    if ('error' in opened) throw new Error(opened.error);
+    return c.json(opened.credential);
   });
   return app;
 }

@@ -36,15 +36,16 @@ export function logRoutes(deps: ApiDeps): Hono<AuthEnv> {
   app.get('/:build/log/:stream', read, async (c) => {
     const build = await findBuild(deps.store, c.req.param('build'));
     const key = logKey(build.id, c.req.param('stream'));
-    const total = await deps.logs.lineCount(key);
     const tail = int(c.req.query('tail'), 'tail');
-    let from = int(c.req.query('from'), 'from') ?? 0;
-    let to = int(c.req.query('to'), 'to') ?? total;
     if (tail !== undefined) {
-      from = Math.max(0, total - tail);
-      to = total;
+      // Read backwards from the end: the last lines of a huge log cost what they weigh.
+      const last = await deps.logs.tail(key, Math.min(tail, PAGE));
+      const total = last.firstLine + last.lines.length;
+      return c.json({ stream: c.req.param('stream'), ...last, total });
     }
-    to = Math.min(to, from + PAGE, total);
+    const total = await deps.logs.lineCount(key);
+    const from = int(c.req.query('from'), 'from') ?? 0;
+    const to = Math.min(int(c.req.query('to'), 'to') ?? total, from + PAGE, total);
     const lines = await deps.logs.readLines(key, from, to);
     return c.json({ stream: c.req.param('stream'), firstLine: from, lines, total });
   });

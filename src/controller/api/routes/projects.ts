@@ -21,6 +21,8 @@ export const projectInput = z.object({
   webhookSecret: z.string().nullable().default(null),
   statusRepo: z.string().nullable().default(null),
   statusCredential: z.string().nullable().default(null),
+  /** GitHub API base for commit statuses; null = the server's. */
+  statusBaseUrl: z.url().nullable().default(null),
 });
 export type ProjectInput = z.infer<typeof projectInput>;
 
@@ -42,13 +44,16 @@ export async function upsertProject(deps: ApiDeps, input: ProjectInput): Promise
     webhookSecret: input.webhookSecret,
     statusRepo: input.statusRepo,
     statusCredentialId: input.statusCredential,
+    statusBaseUrl: input.statusBaseUrl,
   };
   const existing = await deps.store.getProject(input.name);
-  if (existing) {
-    await deps.store.updateProject(existing.id, fields);
-    return { ...existing, ...fields };
-  }
-  return deps.store.createProject({ id: newId('p'), ...fields });
+  const project = existing
+    ? { ...existing, ...fields }
+    : await deps.store.createProject({ id: newId('p'), ...fields });
+  if (existing) await deps.store.updateProject(existing.id, fields);
+  // Triggers live in the pipeline: read them now rather than at the first build.
+  void deps.scheduler.refreshTriggers(project);
+  return project;
 }
 
 export function projectRoutes(deps: ApiDeps): Hono<AuthEnv> {

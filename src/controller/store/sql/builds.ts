@@ -4,66 +4,49 @@ import type { BuildResult } from '../../../protocol/runner-types.ts';
 import type { BuildRecord, BuildStatus, Placement } from '../records.ts';
 import type { Store } from '../store.ts';
 import type { BuildsTable, Database } from './schema.ts';
-import { bool, defined, fromJson, num, numOrNull, toJson } from './json.ts';
+import { bool, defined, fromJson, inTransaction, num, numOrNull, toJson } from './json.ts';
 
 type BuildMethods = Pick<
   Store,
-  | 'createBuild'
-  | 'getBuild'
-  | 'findBuild'
-  | 'listBuilds'
-  | 'updateBuild'
-  | 'nextSystemLogSeq'
-  | 'previousFinished'
+  'createBuild' | 'getBuild' | 'findBuild' | 'listBuilds' | 'updateBuild' | 'previousFinished'
 >;
 
 export function buildMethods(db: Kysely<Database>): BuildMethods {
   return {
     async createBuild(b) {
-      // Two controllers on one PostgreSQL may race for a number: retry on the unique key.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const top = await trx
-              .selectFrom('builds')
-              .select((eb) => eb.fn.max('number').as('n'))
-              .where('project_id', '=', b.projectId)
-              .executeTakeFirst();
-            const now = Date.now();
-            const record: BuildRecord = {
-              id: newId('b'),
-              projectId: b.projectId,
-              number: num(top?.n ?? 0) + 1,
-              status: 'queued',
-              result: null,
-              repoUrl: b.repoUrl,
-              pipelineFile: b.pipelineFile,
-              ref: b.ref ?? null,
-              commit: b.commit ?? null,
-              branch: b.branch ?? null,
-              tag: b.tag ?? null,
-              params: b.params ?? {},
-              causes: b.causes ?? [],
-              changeRequest: b.changeRequest ?? null,
-              fromFork: b.fromFork ?? false,
-              changedFiles: b.changedFiles ?? null,
-              placement: null,
-              queuedAt: now,
-              notBefore: b.notBefore ?? now,
-              startedAt: null,
-              finishedAt: null,
-              waitReason: null,
-              cancelRequested: false,
-              rebuildOf: b.rebuildOf ?? null,
-              systemLogSeq: 0,
-            };
-            await trx.insertInto('builds').values(toRow(record)).execute();
-            return record;
-          });
-        } catch (err) {
-          if (attempt >= 3 || !/unique|duplicate/i.test(String(err))) throw err;
-        }
-      }
+      return inTransaction(db, async (trx) => {
+        const number = await nextBuildNumber(trx, b.projectId);
+        const now = Date.now();
+        const record: BuildRecord = {
+          id: newId('b'),
+          projectId: b.projectId,
+          number,
+          status: 'queued',
+          result: null,
+          repoUrl: b.repoUrl,
+          pipelineFile: b.pipelineFile,
+          ref: b.ref ?? null,
+          commit: b.commit ?? null,
+          branch: b.branch ?? null,
+          tag: b.tag ?? null,
+          params: b.params ?? {},
+          causes: b.causes ?? [],
+          changeRequest: b.changeRequest ?? null,
+          fromFork: b.fromFork ?? false,
+          changedFiles: b.changedFiles ?? null,
+          placement: null,
+          queuedAt: now,
+          notBefore: b.notBefore ?? now,
+          startedAt: null,
+          finishedAt: null,
+          waitReason: null,
+          cancelRequested: false,
+          rebuildOf: b.rebuildOf ?? null,
+          systemLogSeq: 0,
+        };
+        await trx.insertInto('builds').values(toRow(record)).execute();
+        return record;
+      });
     },
     async getBuild(id) {
       const row = await db.selectFrom('builds').selectAll().where('id', '=', id).executeTakeFirst();
@@ -95,21 +78,6 @@ export function buildMethods(db: Kysely<Database>): BuildMethods {
       const row = defined(patchRow(patch));
       if (Object.keys(row).length === 0) return;
       await db.updateTable('builds').set(row).where('id', '=', id).execute();
-    },
-    async nextSystemLogSeq(buildId) {
-      return db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('builds')
-          .set((eb) => ({ system_log_seq: eb('system_log_seq', '+', 1) }))
-          .where('id', '=', buildId)
-          .execute();
-        const row = await trx
-          .selectFrom('builds')
-          .select('system_log_seq')
-          .where('id', '=', buildId)
-          .executeTakeFirstOrThrow();
-        return num(row.system_log_seq);
-      });
     },
     async previousFinished(projectId, branch, exceptId) {
       let query = db
@@ -191,4 +159,21 @@ function fromRow(r: Selectable<BuildsTable>): BuildRecord {
     rebuildOf: r.rebuild_of,
     systemLogSeq: num(r.system_log_seq),
   };
+}
+
+/** The project's counter, bumped under its row lock; max()+1 for builds of unknown projects. */
+async function nextBuildNumber(trx: Kysely<Database>, projectId: string): Promise<number> {
+  const bumped = await trx
+    .updateTable('projects')
+    .set((eb) => ({ build_counter: eb('build_counter', '+', 1) }))
+    .where('id', '=', projectId)
+    .returning('build_counter')
+    .executeTakeFirst();
+  if (bumped) return num(bumped.build_counter);
+  const top = await trx
+    .selectFrom('builds')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  return num(top?.n ?? 0) + 1;
 }

@@ -8,6 +8,7 @@ import { jobMethods } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { miscMethods } from './misc.ts';
 import { projectMethods } from './projects.ts';
+import { triggerMethods } from './triggers.ts';
 
 export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
   await migrate(db as Kysely<unknown>);
@@ -18,5 +19,6 @@ export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
     ...jobMethods(db),
     ...agentMethods(db),
     ...miscMethods(db),
+    ...triggerMethods(db),
   };
 }

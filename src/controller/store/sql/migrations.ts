@@ -2,7 +2,7 @@
  * The one migrator for every dialect. Migrations are append-only: never edit
  * one that has shipped; add the next.
  */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 const initial: Migration = {
@@ -162,8 +162,40 @@ const initial: Migration = {
   },
 };
 
+/**
+ * Build numbers from a per-project counter bumped in the inserting
+ * transaction (the row lock serialises concurrent controllers on PostgreSQL,
+ * where max()+1 raced); a forge base URL per project; the project's triggers
+ * and the heads pollSCM last saw.
+ */
+const triggersAndCounters: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .alterTable('projects')
+      .addColumn('build_counter', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('projects').addColumn('status_base_url', 'text').execute();
+    await db.schema
+      .alterTable('projects')
+      .addColumn('triggers', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await sql`update projects set build_counter = coalesce((select max(number) from builds where builds.project_id = projects.id), 0)`.execute(
+      db,
+    );
+    await db.schema
+      .createTable('scm_poll_state')
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('ref', 'text', (c) => c.notNull())
+      .addColumn('head', 'text', (c) => c.notNull())
+      .addColumn('checked_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('scm_poll_state_pk', ['project_id', 'ref'])
+      .execute();
+  },
+};
+
 const provider: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_initial': initial }),
+  getMigrations: () =>
+    Promise.resolve({ '0001_initial': initial, '0002_triggers_and_counters': triggersAndCounters }),
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

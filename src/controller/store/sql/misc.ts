@@ -16,8 +16,6 @@ type MiscMethods = Pick<
   | 'getCredential'
   | 'listCredentials'
   | 'deleteCredential'
-  | 'getCronState'
-  | 'setCronState'
   | 'tryLock'
   | 'releaseLock'
   | 'releaseLocksOf'
@@ -134,22 +132,6 @@ export function miscMethods(db: Kysely<Database>): MiscMethods {
     async deleteCredential(id) {
       const r = await db.deleteFrom('credentials').where('id', '=', id).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
-    },
-    async getCronState(projectId, spec) {
-      const r = await db
-        .selectFrom('cron_state')
-        .select('last_fire')
-        .where('project_id', '=', projectId)
-        .where('spec', '=', spec)
-        .executeTakeFirst();
-      return r === undefined ? undefined : num(r.last_fire);
-    },
-    async setCronState(projectId, spec, lastFire) {
-      await db
-        .insertInto('cron_state')
-        .values({ project_id: projectId, spec, last_fire: lastFire })
-        .onConflict((oc) => oc.columns(['project_id', 'spec']).doUpdateSet({ last_fire: lastFire }))
-        .execute();
     },
     async tryLock(resource, holder) {
       await db

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ProjectRecord } from '../records.ts';
 import type { Store } from '../store.ts';
 import type { Database, ProjectsTable } from './schema.ts';
@@ -12,7 +12,12 @@ type ProjectMethods = Pick<
 export function projectMethods(db: Kysely<Database>): ProjectMethods {
   return {
     async createProject(p) {
-      const record: ProjectRecord = { ...p, createdAt: Date.now() };
+      const record: ProjectRecord = {
+        ...p,
+        statusBaseUrl: p.statusBaseUrl ?? null,
+        triggers: p.triggers ?? [],
+        createdAt: Date.now(),
+      };
       await db.insertInto('projects').values(toRow(record)).execute();
       return record;
     },
@@ -36,7 +41,7 @@ export function projectMethods(db: Kysely<Database>): ProjectMethods {
   };
 }
 
-function toRow(p: ProjectRecord): ProjectsTable {
+function toRow(p: ProjectRecord): Insertable<ProjectsTable> {
   return {
     id: p.id,
     name: p.name,
@@ -47,6 +52,8 @@ function toRow(p: ProjectRecord): ProjectsTable {
     webhook_secret: p.webhookSecret,
     status_repo: p.statusRepo,
     status_credential_id: p.statusCredentialId,
+    status_base_url: p.statusBaseUrl,
+    triggers: p.triggers === undefined ? (undefined as never) : toJson(p.triggers),
     created_at: p.createdAt,
   };
 }
@@ -62,6 +69,8 @@ function fromRow(r: Selectable<ProjectsTable>): ProjectRecord {
     webhookSecret: r.webhook_secret,
     statusRepo: r.status_repo,
     statusCredentialId: r.status_credential_id,
+    statusBaseUrl: r.status_base_url,
+    triggers: fromJson(r.triggers, []),
     createdAt: num(r.created_at),
   };
 }

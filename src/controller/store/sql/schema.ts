@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes shared by every SQL dialect. Portable on purpose: text,
  * integer and bigint columns only; JSON as text; booleans as 0/1; times as
@@ -14,6 +16,12 @@ export interface ProjectsTable {
   status_repo: string | null;
   status_credential_id: string | null;
   created_at: number;
+  /** Last build number handed out (0002): bumped in the transaction that inserts a build. */
+  build_counter: Generated<number>;
+  /** 0002 */
+  status_base_url: string | null;
+  /** 0002: JSON `ProjectTrigger[]` from the pipeline on the default branch. */
+  triggers: string;
 }
 
 export interface BuildsTable {
@@ -137,6 +145,13 @@ export interface CronStateTable {
   last_fire: number;
 }
 
+export interface ScmPollTable {
+  project_id: string;
+  ref: string;
+  head: string;
+  checked_at: number;
+}
+
 export interface LocksTable {
   resource: string;
   holder: string;
@@ -156,4 +171,5 @@ export interface Database {
   credentials: CredentialsTable;
   cron_state: CronStateTable;
   locks: LocksTable;
+  scm_poll_state: ScmPollTable;
 }
