@@ -13,6 +13,7 @@ import { RigAgent } from '../../agent/agent.ts';
 import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
 import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
+import { createWebUi, loadAssets, sessionKeyIn, webDepsFor } from '../../web/index.ts';
 import { UsageError } from '../errors.ts';
 import { agentJobRunner } from './agent.ts';
 
@@ -45,6 +46,12 @@ export function registerServe(program: Command): void {
         // Wired to runBuild once src/runner lands: see docs/controller.md.
         coordinator: null,
       });
+      // The web UI shares the API's server; routes must be in place before it listens.
+      const web = { artifactsDir: join(dataDir, 'artifacts'), sessionKey: sessionKeyIn(dataDir) };
+      controller.app.route(
+        '/',
+        createWebUi(webDepsFor(controller, { ...web, assets: loadAssets(), log })),
+      );
       const url = await controller.listen(port, opts.host);
       const fresh = (await controller.store.listTokens()).length === 0;
       const envAdmin = process.env.RIG_ADMIN_TOKEN;
