@@ -10,6 +10,7 @@ import type { PostPhase, TeardownPhase } from '../graph/phases.ts';
 import { formatDuration } from '../shared/format.ts';
 import { lookOf } from '../shared/status.ts';
 import { Icon } from './icons.tsx';
+import { buildHref, LOG_PAGE } from './log-panel.tsx';
 
 export interface GraphProps {
   buildId: string;
@@ -20,8 +21,9 @@ export interface GraphProps {
   now: number;
 }
 
+/** The stage's first log line; `from` opens the right page when JavaScript is off. */
 export const logHref = (buildId: string, stream: string, line: number): string =>
-  `/builds/${encodeURIComponent(buildId)}?log=${encodeURIComponent(stream)}#L${line + 1}`;
+  `${buildHref(buildId, { log: stream, from: line - (line % LOG_PAGE) })}#L${line + 1}`;
 
 export function StageGraph(props: GraphProps): JSX.Element {
   const empty =

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { RigAgent } from '../../../src/agent/agent.ts';
 import { runnerJobRunner } from '../../../src/agent/runner-job.ts';
+import { agentsView } from '../../../src/controller/api/read-models.ts';
 import { issueToken } from '../../../src/controller/api/tokens.ts';
 import { createController } from '../../../src/controller/controller.ts';
 import type { Controller } from '../../../src/controller/controller.ts';
@@ -101,6 +102,14 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       for (const a of agents) a.stop();
+      // Let the controller see the agents go before its store closes under it.
+      const until = Date.now() + 3000;
+      while (
+        (await agentsView(controller.store, deps.fleet)).some((a) => a.connected) &&
+        Date.now() < until
+      )
+        await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
       await controller.close();
       rmSync(dir, { recursive: true, force: true });
     },

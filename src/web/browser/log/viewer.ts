@@ -10,7 +10,7 @@ import type { FollowBatch, LogOutline } from '../../shared/log-api.ts';
 import { followLog } from './follow.ts';
 import { highlightMatches } from './highlight.ts';
 import { LineStore } from './lines.ts';
-import { RowMap } from './rows.ts';
+import { RowMap } from '../../shared/log-rows.ts';
 import { LogSearch } from './search.ts';
 import type { Hit } from './search.ts';
 import { Viewport } from './viewport.ts';

@@ -4,7 +4,7 @@
  * sections sorted and disjoint (the server makes them so), a row maps to
  * its line, and a line to its row, by binary search over the sections.
  */
-import type { LogSection } from '../../shared/log-api.ts';
+import type { LogSection } from './log-api.ts';
 
 export type RowItem =
   | { kind: 'line'; line: number }
