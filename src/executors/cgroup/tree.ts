@@ -26,6 +26,16 @@ export async function cgroupPids(dir: string): Promise<number[]> {
   return text.split('\n').filter(Boolean).map(Number);
 }
 
+/** Members of a cgroup and of every cgroup below it. */
+export async function treePids(dir: string): Promise<number[]> {
+  const pids = await cgroupPids(dir);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const child of entries) {
+    if (child.isDirectory()) pids.push(...(await treePids(join(dir, child.name))));
+  }
+  return pids;
+}
+
 async function emptyCgroup(dir: string): Promise<void> {
   // v1: a frozen member cannot act on SIGKILL until thawed.
   await writeFile(join(dir, 'freezer.state'), 'THAWED').catch(() => undefined);

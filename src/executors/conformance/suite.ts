@@ -9,18 +9,20 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { JobSpec, TeardownReport } from '../contract.ts';
 import { lifecycleCases } from './cases-lifecycle.ts';
+import { limitCases } from './cases-limits.ts';
 import { processCases } from './cases-process.ts';
 import { stopCases } from './cases-stop.ts';
 import { uniqueId } from './harness.ts';
 import type { CaseContext, SuiteOptions } from './types.ts';
 
 export type { SuiteOptions };
+export { FORK_BOMB_CASE, MEMORY_HOG_CASE } from './cases-limits.ts';
 
 const CASE_TIMEOUT_MS = 120_000;
 
 export function runConformanceSuite(options: SuiteOptions): void {
   const ctx = context(options);
-  const cases = [...processCases, ...stopCases, ...lifecycleCases];
+  const cases = [...processCases, ...stopCases, ...lifecycleCases, ...limitCases];
   describe(`executor conformance: ${options.name}`, () => {
     for (const c of cases) {
       const skip = options.skip?.[c.name];
@@ -33,7 +35,7 @@ export function runConformanceSuite(options: SuiteOptions): void {
 
 function context(options: SuiteOptions): CaseContext {
   const newSpec = async (overrides: Partial<JobSpec> = {}): Promise<JobSpec> => ({
-    jobId: uniqueId(`conf-${options.name}`),
+    jobId: uniqueId(`conf-${slug(options.name)}`),
     workspace: await mkdtemp(join(tmpdir(), 'rig-conf-ws-')),
     log: () => undefined,
     ...options.spec,
@@ -62,4 +64,13 @@ function assertClean(report: TeardownReport): void {
   if (report.failed.length > 0 || report.leftovers.length > 0) {
     throw new Error(`teardown left the host dirty: ${JSON.stringify(report)}`);
   }
+}
+
+/** A job-id-safe short form of the suite name. */
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 24);
 }

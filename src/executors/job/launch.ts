@@ -24,8 +24,3 @@ function isDirectory(path: string): boolean {
     return false;
   }
 }
-
-/** Quotes a word for /bin/sh. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -16,6 +16,7 @@ import type {
 } from '../contract.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { markerEnv } from '../proc/markers.ts';
+import { commandLine, findMarked, readStat } from '../proc/proc-table.ts';
 import { StepProcess } from '../proc/step-process.ts';
 import { stopTarget } from '../proc/stop.ts';
 import type { Verdict, World } from './world.ts';
@@ -93,34 +94,61 @@ export class StepJob implements Job {
 
   private async teardownOnce(): Promise<TeardownReport> {
     const started = Date.now();
-    const failed: TeardownReport['failed'] = [];
-    const note = (step: string, error: unknown): void => {
-      const entry = { kind: 'process' as const, id: step, source: 'executor' as const };
-      failed.push({ entry, error: error instanceof Error ? error.message : String(error) });
+    const problems: TeardownReport['failed'] = [];
+    const attempt = async (what: string, work: () => Promise<unknown>): Promise<void> => {
+      await work().catch((error: unknown) => {
+        const entry = { kind: 'process' as const, id: what, source: 'executor' as const };
+        problems.push({ entry, error: error instanceof Error ? error.message : String(error) });
+      });
     };
-    await this.stopAll({ graceMs: 0, reason: 'teardown' }).catch((e: unknown) => note('stop', e));
-    await this.world.collect?.(this.ledger).catch((e: unknown) => note('collect', e));
+    await attempt('find escapees', () => this.recordEscapees());
+    await attempt('trace', async () => this.world.trace?.());
+    await attempt('stop', () => this.stopAll({ graceMs: 0, reason: 'teardown' }));
+    await attempt('collect', async () => this.world.collect?.(this.ledger));
+    const recorded = this.ledger.entries();
     const destroyed = await this.ledger.destroyAll(this.spec.log);
-    const verdict: Verdict = (await this.world.verify?.().catch((e: unknown): Verdict => ({
-      leftovers: [`baseline check failed: ${String(e)}`],
-      unattributed: [],
-    }))) ?? {
-      leftovers: [],
-      unattributed: [],
-    };
+    let verdict: Verdict = { leftovers: [], unattributed: [] };
+    await attempt('verify', async () => {
+      verdict = (await this.world.verify?.(recorded)) ?? verdict;
+    });
     for (const item of verdict.leftovers) this.spec.log(`left on the host: ${item}`);
-    for (const item of verdict.unattributed)
-      this.spec.log(`appeared during the job, not traced to it: ${item}`);
+    for (const item of verdict.unattributed) {
+      this.spec.log(`appeared on the host during the job, not traced to it, left alone: ${item}`);
+    }
+    const failedLines = destroyed.failed.map(
+      (f) => `${f.entry.kind} ${f.entry.id} (${f.entry.source})`,
+    );
     return {
       removed: destroyed.removed,
-      failed: [...failed, ...destroyed.failed],
-      leftovers: [
-        ...verdict.leftovers,
-        ...destroyed.failed.map((f) => `${f.entry.kind} ${f.entry.id}`),
-      ],
+      failed: [...problems, ...destroyed.failed],
+      leftovers: [...new Set([...failedLines, ...verdict.leftovers])],
       unattributed: verdict.unattributed,
       durationMs: Date.now() - started,
     };
+  }
+
+  /**
+   * Processes the job started that left its containment (outside the job's
+   * cgroup, or outside every step's process group without one): recorded so
+   * the report says what was killed.
+   */
+  private async recordEscapees(): Promise<void> {
+    const marked = await findMarked({ jobId: this.id });
+    if (marked.length === 0) return;
+    const contained = new Set(await this.world.steps?.members());
+    const groups = new Set([...this.running].map((p) => p.pid));
+    for (const pid of marked) {
+      if (contained.has(pid)) continue;
+      const stat = this.world.steps ? undefined : await readStat(pid);
+      if (stat && groups.has(stat.pgid)) continue;
+      const command = await commandLine(pid);
+      this.ledger.record({
+        kind: 'process',
+        id: String(pid),
+        source: 'diff',
+        detail: { pid: String(pid), jobId: this.id, command },
+      });
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * becomes a host command, how to kill every step at once, and what to check
  * at teardown. `StepJob` does the rest (markers, stop, teardown order).
  */
-import type { ExecutorKind, SpawnRequest } from '../contract.ts';
+import type { ExecutorKind, LedgerEntry, SpawnRequest } from '../contract.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { ProcessContainer } from '../proc/stop.ts';
 
@@ -26,13 +26,15 @@ export interface World {
   launch(req: SpawnRequest, env: Record<string, string>): Launch | { error: string };
   /** The step processes as one killable set (the job's cgroup), when there is one. */
   readonly steps?: ProcessContainer;
+  /** Runs at teardown while the job's processes still run: note what they are attached to. */
+  trace?(): Promise<void>;
   /**
    * Runs after every process was stopped and before the ledger is destroyed:
    * the executor records what it found the job left (job ledger file, host diff).
    */
   collect?(ledger: Ledger): Promise<void>;
-  /** Runs after the ledger was destroyed: what still differs from before the job. */
-  verify?(): Promise<Verdict>;
+  /** Runs after the ledger was destroyed with what it held: what is still there. */
+  verify?(entries: LedgerEntry[]): Promise<Verdict>;
 }
 
 export interface Verdict {

@@ -12,7 +12,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Source } from './source.ts';
-import type { Token } from './tokens.ts';
+import { makeToken, type Token } from './tokens.ts';
 
 const CLOSER: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
 const OPENER: Record<string, string> = { '}': '{', ')': '(', ']': '[' };
@@ -31,10 +31,22 @@ export interface Balanced {
 }
 
 export function balanceBrackets(tokens: Token[], src: Source): Balanced {
+  if (isBalanced(tokens)) return { tokens, diagnostics: [] };
   const plain = repair(tokens, src, false);
-  if (plain.diagnostics.length === 0) return { tokens, diagnostics: [] };
   const indented = repair(tokens, src, true);
   return indented.diagnostics.length <= plain.diagnostics.length ? indented : plain;
+}
+
+/** The common case, checked without building anything. */
+function isBalanced(tokens: Token[]): boolean {
+  const expected: string[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'punct') continue;
+    const closer = CLOSER[t.text];
+    if (closer !== undefined) expected.push(closer);
+    else if (OPENER[t.text] !== undefined && expected.pop() !== t.text) return false;
+  }
+  return expected.length === 0;
 }
 
 function isOpen(t: Token): boolean {
@@ -67,7 +79,7 @@ class Repair {
     const open = this.stack.pop()!;
     const pos = atEof ? lastEnd(this.out) : at.start;
     const closer = CLOSER[open.tok.text]!;
-    this.out.push({ kind: 'punct', text: closer, start: pos, end: pos, nl: at.nl, virtual: true });
+    this.out.push(makeToken('punct', closer, pos, pos, at.nl, { virtual: true }));
     const what = this.describe(open);
     const notes = hint
       ? [

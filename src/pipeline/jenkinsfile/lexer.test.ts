@@ -22,27 +22,27 @@ test('single-quoted strings keep $ and only resolve Groovy escapes', () => {
   const t = only("'echo $HOME ${x} \\'q\\' \\\\ \\n'");
   assert.equal(t.kind, 'str');
   assert.equal(t.text, "echo $HOME ${x} 'q' \\ \n");
-  assert.equal(t.quote, 'single');
+  assert.equal(t.extra?.quote, 'single');
 });
 
 test('triple-single strings span lines untouched', () => {
   const t = only("'''\nset -e\necho $A\n'''");
   assert.equal(t.kind, 'str');
   assert.equal(t.text, '\nset -e\necho $A\n');
-  assert.equal(t.quote, 'triple-single');
+  assert.equal(t.extra?.quote, 'triple-single');
 });
 
 test('double-quoted strings without $ are plain strings', () => {
   const t = only('"make \\"all\\" \\$HOME"');
   assert.equal(t.kind, 'str');
-  assert.equal(t.quote, 'double');
+  assert.equal(t.extra?.quote, 'double');
   assert.equal(t.text, 'make "all" $HOME');
 });
 
 test('GStrings split into text, ${…} tokens and $name.path parts', () => {
   const t = only('"v=${a + 1} at $env.BRANCH_NAME.x() done"');
   assert.equal(t.kind, 'gstr');
-  const parts = t.parts!;
+  const parts = t.extra!.parts!;
   assert.deepEqual(
     parts.map((p) => p.kind),
     ['text', 'expr', 'text', 'path', 'text'],
@@ -67,14 +67,14 @@ test('GStrings split into text, ${…} tokens and $name.path parts', () => {
 test('a GString may nest strings inside ${…}', () => {
   const t = only('"a ${m["k"] ?: "}"} b"');
   assert.equal(t.kind, 'gstr');
-  assert.equal(t.parts!.length, 3);
+  assert.equal(t.extra!.parts!.length, 3);
 });
 
 test('slashy strings where a value may start, division after a value', () => {
   const { toks } = tokens('x =~ /a\\/b$/\ny = a / b / c');
   const slashy = toks[2]!;
   assert.equal(slashy.kind, 'str');
-  assert.equal(slashy.quote, 'slashy');
+  assert.equal(slashy.extra?.quote, 'slashy');
   assert.equal(slashy.text, 'a/b$');
   assert.deepEqual(
     toks.slice(3).map((t) => t.text),
@@ -92,7 +92,7 @@ test('numbers with suffixes, radixes, separators; ranges stay ranges', () => {
   const { toks, diags } = tokens('10L 1.5f 0x1F 1_000 2e3 1..5');
   assert.deepEqual(diags, []);
   assert.deepEqual(
-    toks.map((t) => (t.kind === 'num' ? t.num : t.text)),
+    toks.map((t) => (t.kind === 'num' ? t.extra?.num : t.text)),
     [10, 1.5, 31, 1000, 2000, 1, '..', 5],
   );
 });

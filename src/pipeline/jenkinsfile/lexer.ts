@@ -9,16 +9,26 @@ import type { Scanner } from './scanner.ts';
 import type { Source } from './source.ts';
 import { lexNumber } from './numbers.ts';
 import { lexQuoted, lexSlashy, lexDollarSlashy } from './strings.ts';
-import { KEYWORDS, PUNCTUATION, isIdentPart, isIdentStart, type Token } from './tokens.ts';
+import {
+  KEYWORDS,
+  PUNCTUATION,
+  isIdentPart,
+  isIdentStart,
+  makeToken,
+  type Token,
+} from './tokens.ts';
 
 const PUNCT_BY_FIRST = groupByFirstChar(PUNCTUATION);
+const SINGLE = singles('(){}[],;@~');
 /** Keywords after which `/` starts a slashy string, not a division. */
 const VALUE_KEYWORDS = new Set(['this', 'super', 'true', 'false', 'null']);
 const MAX_NESTING = 200;
+const MAX_ROLLBACKS = 8;
 
 export class Lexer implements Scanner {
   pos = 0;
   depth = 0;
+  private rollbacks = 0;
   readonly text: string;
 
   constructor(
@@ -50,7 +60,7 @@ export class Lexer implements Scanner {
       nl = false;
     }
     if (!stopAtBrace) {
-      out.push({ kind: 'eof', text: '', start: this.text.length, end: this.text.length, nl: true });
+      out.push(makeToken('eof', '', this.text.length, this.text.length, true));
     }
     return out;
   }
@@ -106,13 +116,22 @@ export class Lexer implements Scanner {
     if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 47 && slashyAllowed(prev)) {
       return lexDollarSlashy(this, nl);
     }
+    if (c === 36 /* $ */ && text.charCodeAt(start + 1) === 123 /* { */) {
+      // `FOO = ${BAR}`: interpolation only exists inside double quotes.
+      this.fail(
+        'bare-interpolation',
+        '`${…}` only works inside a double-quoted string: write `"${…}"`',
+        start,
+        start + 2,
+      );
+    }
     if (isIdentStart(c)) return this.lexIdent(nl);
     if (c >= 48 && c <= 57) return lexNumber(this, nl);
     if (c === 47 && slashyAllowed(prev)) return lexSlashy(this, nl);
     const punct = this.matchPunct(c, start);
     if (punct) {
       this.pos += punct.length;
-      return { kind: 'punct', text: punct, start, end: this.pos, nl };
+      return makeToken('punct', punct, start, this.pos, nl);
     }
     const ch = String.fromCodePoint(text.codePointAt(start)!);
     this.pos += ch.length;
@@ -126,13 +145,17 @@ export class Lexer implements Scanner {
     let i = start + 1;
     while (i < text.length && isIdentPart(text.charCodeAt(i))) i++;
     this.pos = i;
-    return { kind: 'ident', text: text.slice(start, i), start, end: i, nl };
+    return makeToken('ident', text.slice(start, i), start, i, nl);
   }
 
   private matchPunct(c: number, start: number): string | undefined {
-    const candidates = PUNCT_BY_FIRST.get(c);
+    // Brackets and separators never start a longer operator: no search.
+    const single = c < 128 ? SINGLE[c] : undefined;
+    if (single !== undefined) return single;
+    const candidates = c < 128 ? PUNCT_BY_FIRST[c] : undefined;
     if (!candidates) return undefined;
-    for (const p of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const p = candidates[k]!;
       if (!this.text.startsWith(p, start)) continue;
       // `!in` and `!instanceof` are words: `!inside` is `!` then `inside`.
       const last = p.charCodeAt(p.length - 1);
@@ -142,21 +165,45 @@ export class Lexer implements Scanner {
     return undefined;
   }
 
-  /** Lexes a `${…}` body (the `${` already consumed), up to and including its `}`. */
-  lexInterpolation(openStart: number): Token[] {
+  /**
+   * Lexes a `${…}` body (the `${` already consumed), up to and including its
+   * `}`. If it never closes, the attempt is undone and `undefined` returned:
+   * the caller keeps `${` as text, so the string still ends at its own
+   * quote instead of swallowing the rest of the file. Undoing is capped so
+   * pathological input stays linear.
+   */
+  lexInterpolation(openStart: number): Token[] | undefined {
     if (this.depth >= MAX_NESTING) {
       this.fail('too-deep', 'strings are nested too deeply', openStart, openStart + 2);
       this.pos = this.text.length;
       return [];
     }
+    const mark = this.diagnostics.length;
     this.depth++;
     const tokens = this.lexTokens(true);
     this.depth--;
-    if (this.pos >= this.text.length) {
-      this.fail('unterminated-string', 'this `${` is never closed', openStart, openStart + 2);
-    } else {
+    if (this.pos < this.text.length) {
       this.pos++; // the closing }
+      return tokens;
     }
+    if (this.rollbacks < MAX_ROLLBACKS) {
+      this.rollbacks++;
+      this.diagnostics.length = mark;
+      this.pos = openStart + 2;
+      this.fail(
+        'unterminated-interpolation',
+        'this `${` is never closed by a `}`',
+        openStart,
+        openStart + 2,
+      );
+      return undefined;
+    }
+    this.fail(
+      'unterminated-interpolation',
+      'this `${` is never closed by a `}`',
+      openStart,
+      openStart + 2,
+    );
     return tokens;
   }
 }
@@ -189,13 +236,21 @@ function slashyAllowed(prev: Token | undefined): boolean {
   }
 }
 
-function groupByFirstChar(list: readonly string[]): Map<number, string[]> {
-  const map = new Map<number, string[]>();
+/** Punctuation by first character (ASCII), longest first. */
+function groupByFirstChar(list: readonly string[]): Array<string[] | undefined> {
+  const table: Array<string[] | undefined> = new Array<string[] | undefined>(128).fill(undefined);
   for (const p of [...list].sort((a, b) => b.length - a.length)) {
     const k = p.charCodeAt(0);
-    map.set(k, [...(map.get(k) ?? []), p]);
+    table[k] = [...(table[k] ?? []), p];
   }
-  return map;
+  return table;
+}
+
+/** Characters that are a whole token by themselves. */
+function singles(chars: string): Array<string | undefined> {
+  const table: Array<string | undefined> = new Array<string | undefined>(128).fill(undefined);
+  for (const ch of chars) table[ch.charCodeAt(0)] = ch;
+  return table;
 }
 
 export function lex(src: Source, diagnostics: Diagnostic[]): Token[] {

@@ -4,11 +4,38 @@
  * a JavaScript number; the suffix only matters to Groovy's type system.
  */
 import type { Scanner } from './scanner.ts';
-import { isDigit, isIdentPart, type Token } from './tokens.ts';
+import { isDigit, isIdentPart, makeToken, type Token } from './tokens.ts';
 
 const SUFFIXES = new Set(['l', 'L', 'g', 'G', 'i', 'I', 'd', 'D', 'f', 'F']);
 
+/** Plain digits followed by something that cannot continue a number: the common case, no slicing. */
+function plainInteger(lx: Scanner, nl: boolean): Token | undefined {
+  const text = lx.text;
+  const start = lx.pos;
+  let i = start;
+  let value = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    i++;
+  }
+  const next = text.charCodeAt(i);
+  if (
+    next === 46 /* . */ ||
+    isIdentPart(next) ||
+    i - start > 15 ||
+    (text[start] === '0' && i - start > 1)
+  ) {
+    return undefined;
+  }
+  lx.pos = i;
+  return makeToken('num', text.slice(start, i), start, i, nl, { num: value });
+}
+
 export function lexNumber(lx: Scanner, nl: boolean): Token {
+  const plain = plainInteger(lx, nl);
+  if (plain) return plain;
   const text = lx.text;
   const start = lx.pos;
   let value: number;
@@ -29,14 +56,8 @@ export function lexNumber(lx: Scanner, nl: boolean): Token {
     lx.fail('invalid-number', `\`${text.slice(start, j)}\` is not a valid number`, start, j);
     lx.pos = j;
   }
-  return {
-    kind: 'num',
-    text: text.slice(start, lx.pos),
-    num: Number.isNaN(value) ? 0 : value,
-    start,
-    end: lx.pos,
-    nl,
-  };
+  const num = Number.isNaN(value) ? 0 : value;
+  return makeToken('num', text.slice(start, lx.pos), start, lx.pos, nl, { num });
 }
 
 function radixAt(text: string, i: number): number {

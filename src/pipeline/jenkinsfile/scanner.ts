@@ -9,6 +9,6 @@ export interface Scanner {
   readonly text: string;
   pos: number;
   fail(code: string, message: string, start: number, end: number): void;
-  /** Lexes a `${…}` body (the `${` already consumed), up to and including its `}`. */
-  lexInterpolation(openStart: number): Token[];
+  /** Lexes a `${…}` body (the `${` already consumed) and its `}`; undefined when it never closes. */
+  lexInterpolation(openStart: number): Token[] | undefined;
 }

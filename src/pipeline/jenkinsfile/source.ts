@@ -35,12 +35,21 @@ export class Source {
     return lo;
   }
 
+  /** The line of `offset`, known to be at or after line `from`: most spans end on or near their first line. */
+  private lineAfter(from: number, offset: number): number {
+    const starts = this.lineStarts;
+    for (let l = from; l < from + 4; l++) {
+      if (l + 1 >= starts.length || starts[l + 1]! > offset) return l;
+    }
+    return this.lineIndex(offset);
+  }
+
   span(start: number, end: number): Span {
     const s = clamp(start, this.text.length);
     const e = Math.max(s, clamp(end, this.text.length));
     const l1 = this.lineIndex(s);
     const c1 = s - this.lineStarts[l1]! + 1;
-    const l2 = this.lineIndex(e);
+    const l2 = this.lineAfter(l1, e);
     const c2 = e - this.lineStarts[l2]! + 1;
     return {
       file: this.file,

@@ -4,7 +4,14 @@
  * interpolate `${expr}` and `$name.path`, which makes them GStrings.
  */
 import type { Scanner } from './scanner.ts';
-import { isIdentPart, isIdentStart, type GPart, type StrQuote, type Token } from './tokens.ts';
+import {
+  isIdentPart,
+  isIdentStart,
+  makeToken,
+  type GPart,
+  type StrQuote,
+  type Token,
+} from './tokens.ts';
 
 /** Collects literal text and interpolations while a string is scanned. */
 class StringBuilder {
@@ -37,9 +44,9 @@ class StringBuilder {
     this.flush(end);
     if (this.parts.every((p) => p.kind === 'text')) {
       const text = this.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-      return { kind: 'str', text, quote, start, end, nl };
+      return makeToken('str', text, start, end, nl, { quote });
     }
-    return { kind: 'gstr', text: '', quote, parts: this.parts, start, end, nl };
+    return makeToken('gstr', '', start, end, nl, { quote, parts: this.parts });
   }
 }
 
@@ -53,6 +60,8 @@ export function lexQuoted(lx: Scanner, nl: boolean): Token {
   const quote: StrQuote =
     q === "'" ? (triple ? 'triple-single' : 'single') : triple ? 'triple-double' : 'double';
   lx.pos = start + delim.length;
+  const fast = plainQuoted(lx, start, q, triple, interp, quote, nl);
+  if (fast) return fast;
   const b = new StringBuilder(lx.pos);
   const text0 = lx.pos;
   let runStart = text0;
@@ -93,6 +102,46 @@ export function lexQuoted(lx: Scanner, nl: boolean): Token {
     }
     lx.pos = i + 1;
   }
+}
+
+/**
+ * Most strings have no escape and nothing to interpolate: find the closing
+ * quote and slice once, without building parts. Anything else (or an
+ * unterminated string) returns undefined for the general scanner.
+ */
+function plainQuoted(
+  lx: Scanner,
+  start: number,
+  q: string,
+  triple: boolean,
+  interp: boolean,
+  quote: StrQuote,
+  nl: boolean,
+): Token | undefined {
+  const text = lx.text;
+  const from = lx.pos;
+  const qc = q.charCodeAt(0);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \\ */ || (interp && c === 36) /* $ */) return undefined;
+    if (c === 10 && !triple) return undefined;
+    if (c !== qc) continue;
+    if (!triple) {
+      lx.pos = i + 1;
+      return makeToken('str', text.slice(from, i), start, lx.pos, nl, { quote });
+    }
+    if (
+      text.charCodeAt(i + 1) === qc &&
+      text.charCodeAt(i + 2) === qc &&
+      text.charCodeAt(i + 3) !== qc
+    ) {
+      lx.pos = i + 3;
+      return makeToken('str', text.slice(from, i), start, lx.pos, nl, { quote });
+    }
+    // Runs of four or more quotes: leave them to the general scanner.
+    if (text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc) return undefined;
+  }
+  return undefined;
 }
 
 /** Reads `\x` at `i`; leaves `lx.pos` after it and returns its value. */
@@ -172,8 +221,12 @@ function interpolate(lx: Scanner, b: StringBuilder, i: number, strict: boolean):
     b.flush(i);
     lx.pos = i + 2;
     const tokens = lx.lexInterpolation(i);
-    b.parts.push({ kind: 'expr', tokens, start: i, end: lx.pos });
-    b.restartAt(lx.pos);
+    if (tokens) {
+      b.parts.push({ kind: 'expr', tokens, start: i, end: lx.pos });
+      b.restartAt(lx.pos);
+    } else {
+      b.add('${');
+    }
     return;
   }
   if (isIdentStart(next) && next !== 36) {

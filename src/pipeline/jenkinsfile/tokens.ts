@@ -20,6 +20,15 @@ export type GPart =
       end: number;
     };
 
+/** What only some tokens carry; kept out of line so every token has the same small shape. */
+export interface TokenExtra {
+  quote?: StrQuote;
+  num?: number;
+  parts?: GPart[];
+  /** Inserted by brace recovery: the source had no such token here. */
+  virtual?: boolean;
+}
+
 export interface Token {
   kind: TokenKind;
   /** Identifier or punctuation text; the cooked value of a `str`. */
@@ -28,11 +37,7 @@ export interface Token {
   end: number;
   /** A line break (or the start of the file) separates this token from the previous one. */
   nl: boolean;
-  quote?: StrQuote;
-  num?: number;
-  parts?: GPart[];
-  /** Inserted by brace recovery: the source had no such token here. */
-  virtual?: boolean;
+  extra: TokenExtra | undefined;
 }
 
 /** Longest first, so the lexer can take the first match. */
@@ -178,4 +183,19 @@ export function describeToken(t: Token): string {
     case 'punct':
       return `\`${t.text}\``;
   }
+}
+
+/**
+ * Every token is built here with the same fields in the same order, so they
+ * share one hidden class and property reads in the parser stay monomorphic.
+ */
+export function makeToken(
+  kind: TokenKind,
+  text: string,
+  start: number,
+  end: number,
+  nl: boolean,
+  extra?: TokenExtra,
+): Token {
+  return { kind, text, start, end, nl, extra };
 }

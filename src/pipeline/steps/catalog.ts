@@ -25,7 +25,33 @@ export interface StepSignature {
   /** Implemented by the runner. Unsupported steps parse but fail validation with `reason`. */
   supported: boolean;
   reason?: string;
+  /**
+   * Needs a workspace on an agent (Jenkins: a node context). Under `agent none`
+   * such a step must be inside a stage that has its own agent.
+   */
+  needsWorkspace?: boolean;
 }
+
+/** Steps that read or write the workspace or start processes on the agent. */
+const WORKSPACE_STEPS = new Set([
+  'sh',
+  'dir',
+  'archiveArtifacts',
+  'junit',
+  'stash',
+  'unstash',
+  'writeFile',
+  'readFile',
+  'fileExists',
+  'deleteDir',
+  'pwd',
+  'checkout',
+  'git',
+  'cleanWs',
+  'isUnix',
+]);
+
+import { PLUGIN_STEPS } from './plugin-steps.ts';
 
 const s = (name: string, type: ParamType = 'string', required = false): StepParam => ({
   name,
@@ -38,7 +64,15 @@ function step(
   params: StepParam[],
   opts: Partial<Omit<StepSignature, 'name' | 'params'>> = {},
 ): StepSignature {
-  return { name, params, body: 'none', returns: false, supported: true, ...opts };
+  return {
+    name,
+    params,
+    body: 'none',
+    returns: false,
+    supported: true,
+    needsWorkspace: WORKSPACE_STEPS.has(name),
+    ...opts,
+  };
 }
 
 const SHELL_PARAMS = [
@@ -222,6 +256,7 @@ export const STEPS: readonly StepSignature[] = [
             : 'this step comes from a Jenkins plugin that Rig does not implement',
     }),
   ),
+  ...[...PLUGIN_STEPS].map(([name, reason]) => step(name, [], { supported: false, reason })),
 ];
 
 const BY_NAME = new Map(STEPS.map((sig) => [sig.name, sig]));

@@ -6,12 +6,13 @@
  */
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
-import type { Agent } from '../model/pipeline.ts';
+import type { Agent, ExecutorKind } from '../model/pipeline.ts';
 import type { Span } from '../model/span.ts';
 import type { Ctx } from './context.ts';
 import { AgentFormat, DOCKERFILE_KEYS, DOCKER_KEYS, KUBERNETES_KEYS, keysAt } from './format.ts';
 import type { Entry, Fields } from './read.ts';
 import { compact, fields, readBool, readEnum, readString } from './read.ts';
+import { readTemplate } from './values.ts';
 
 const KINDS = ['label', 'node', 'docker', 'dockerfile', 'kubernetes', 'executor'] as const;
 type Kind = (typeof KINDS)[number];
@@ -85,7 +86,7 @@ function companionsFit(ctx: Ctx, f: Fields<AgentKey>, kind: Kind): boolean {
 type Reader = (ctx: Ctx, f: Fields<AgentKey>, span: Span) => Agent | undefined;
 
 const str = (ctx: Ctx, e: Entry | undefined, what: string): string | undefined =>
-  e ? readString(ctx, e.value, `\`${what}\``) : undefined;
+  e ? readTemplate(ctx, e.value, `\`${what}\``) : undefined;
 const bool = (ctx: Ctx, e: Entry | undefined, what: string): boolean | undefined =>
   e ? readBool(ctx, e.value, `\`${what}\``) : undefined;
 
@@ -177,14 +178,10 @@ const READERS: Record<Kind, Reader> = {
     });
   },
   executor(ctx, f, span) {
-    const executor = readEnum(ctx, f.executor!.value, '`executor`', [
-      'host',
-      'sandbox',
-      'container',
-    ] as const);
-    const network =
-      f.network && readEnum(ctx, f.network.value, '`network`', ['none', 'uplink'] as const);
-    if (executor === undefined || (f.network && network === undefined)) return undefined;
+    const executor = readEnum(ctx, f.executor!.value, '`executor`', EXECUTORS);
+    if (executor === undefined || !executorFits(ctx, f, executor)) return undefined;
+    const network = f.network && readEnum(ctx, f.network.value, '`network`', NETWORKS);
+    if (f.network && network === undefined) return undefined;
     return compact({
       kind: 'executor',
       executor,
@@ -196,6 +193,33 @@ const READERS: Record<Kind, Reader> = {
     });
   },
 };
+
+const EXECUTORS = ['host', 'sandbox', 'container'] as const;
+const NETWORKS = ['none', 'uplink'] as const;
+/** What each executor can be told, as the Jenkinsfile forms `sandbox { }`, `container { }` allow. */
+const EXECUTOR_SETTINGS: Record<ExecutorKind, readonly AgentKey[]> = {
+  host: ['label'],
+  sandbox: ['label', 'network'],
+  container: ['image', 'privileged', 'network', 'label'],
+};
+
+function executorFits(ctx: Ctx, f: Fields<AgentKey>, executor: ExecutorKind): boolean {
+  let ok = true;
+  for (const key of ['image', 'privileged', 'network', 'label'] as const) {
+    if (!f[key] || EXECUTOR_SETTINGS[executor].includes(key)) continue;
+    ok = false;
+    ctx.error(
+      'conflicting-keys',
+      `\`${key}\` does not go with \`executor: ${executor}\``,
+      f[key].keyNode,
+    );
+  }
+  if (executor === 'container' && !f.image) {
+    ok = false;
+    ctx.error('missing-key', '`executor: container` needs an `image`', f.executor!.pair);
+  }
+  return ok;
+}
 
 function withWorkspace<T extends Agent>(agent: T, customWorkspace: string | undefined): T {
   return customWorkspace === undefined ? agent : { ...agent, customWorkspace };

@@ -4,7 +4,7 @@
  * record a diagnostic and return `undefined`, so one pass finds every error.
  */
 import { isAlias, isNode, isPair, isScalar } from 'yaml';
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../model/span.ts';
@@ -20,17 +20,37 @@ export class Ctx {
   readonly memo = new WeakMap<object, unknown>();
   private aliasesLeft = ALIAS_BUDGET;
 
+  /** Offsets where lines start. Computed here rather than by the YAML lexer, whose count drifts after some syntax errors. */
+  private readonly lineStarts: number[] = [0];
+
   constructor(
     readonly file: string,
     readonly text: string,
     readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
+  }
+
+  /** 1-based line and column of an offset. */
+  private position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.lineStarts[lo]! + 1 };
+  }
 
   /** The span of source offsets `[start, end)`. */
   range(start: number, end: number): Span {
-    const from = this.lines.linePos(start);
-    const to = this.lines.linePos(end);
+    // The YAML parser may point one past the end of the text (a missing closing quote).
+    start = Math.min(Math.max(0, start), this.text.length);
+    end = Math.min(Math.max(start, end), this.text.length);
+    const from = this.position(start);
+    const to = this.position(end);
     return {
       file: this.file,
       line: from.line,
@@ -48,13 +68,19 @@ export class Ctx {
       const key = isNode(at.key) ? at.key.range : undefined;
       const value = isNode(at.value) ? at.value.range : undefined;
       const start = key?.[0] ?? value?.[0] ?? 0;
-      return this.range(start, Math.max(value?.[1] ?? 0, key?.[1] ?? 0, start));
+      return this.range(start, this.trimEnd(start, Math.max(value?.[1] ?? 0, key?.[1] ?? 0)));
     }
     if (isNode(at)) {
       const [start, end] = at.range ?? [0, 0];
-      return this.range(start, end);
+      return this.range(start, this.trimEnd(start, end));
     }
     return at;
+  }
+
+  /** Block nodes end after their line break; spans end at the last character. */
+  private trimEnd(start: number, end: number): number {
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
   }
 
   error(code: string, message: string, at: Located, notes?: string[]): undefined {

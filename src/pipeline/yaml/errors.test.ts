@@ -111,6 +111,12 @@ test('agents: scalars other than any/none, conflicting kinds, stray companions',
   assert.deepEqual(describeAll(stage('{label: x, image: y}')), [
     '1:19 conflicting-keys `image` does not go with `agent: {label: …}`',
   ]);
+  assert.deepEqual(describeAll(stage('{executor: sandbox, image: x}')), [
+    '1:28 conflicting-keys `image` does not go with `executor: sandbox`',
+  ]);
+  assert.deepEqual(describeAll(stage('{executor: container}')), [
+    '1:9 missing-key `executor: container` needs an `image`',
+  ]);
   assert.deepEqual(describeAll(stage('{executor: sandbx}')), [
     '1:19 invalid-value `executor` must be one of `host`, `sandbox`, `container`, not `sandbx`',
   ]);
@@ -148,4 +154,12 @@ test('spans of diagnostics carry the file and a consistent end', () => {
     offset: 8,
     end: 9,
   });
+});
+
+test('options of the whole build are refused on a stage', () => {
+  const text =
+    'stages:\n  - name: a\n    options: {timeout: 5m, buildDiscarder: {numToKeep: 3}}\n    steps: [x]\n';
+  assert.deepEqual(describeAll(text), [
+    "3:28 option-scope `buildDiscarder` can only be used in the pipeline's options, not in a stage's",
+  ]);
 });

@@ -22,6 +22,12 @@ export function yamlSteps(): StepSignature[] {
   return STEPS.filter((s) => s.supported && !(s.name in YAML_SPECIAL_STEPS));
 }
 
+/** Step parameters that Groovy writes as a list of calls: `[{kind: {parameters}}, …]` in YAML. */
+export const CALL_LISTS: ReadonlySet<string> = new Set([
+  'withCredentials.bindings',
+  'input.parameters',
+]);
+
 const DESCRIPTIONS: Record<string, string> = {
   sh: 'Run a shell script. YAML text reaches the shell untouched: the shell expands `$VAR`.',
   echo: 'Print a message.',
@@ -76,8 +82,9 @@ function paramFormat(sig: StepSignature, name: string, type: ParamType): z.ZodTy
   if (sig.name === 'withEnv' && name === 'overrides') {
     return z.union([z.record(z.string(), z.string()), z.array(z.string())]);
   }
-  if (sig.name === 'withCredentials' && name === 'bindings') {
-    return z.array(z.record(z.string(), z.record(z.string(), z.string())));
+  if (CALL_LISTS.has(`${sig.name}.${name}`)) {
+    const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+    return z.array(z.record(z.string(), z.record(z.string(), value)));
   }
   const words = ENUMS[name];
   return words && type === 'string' ? z.enum(words) : PARAM_FORMATS[type]();

@@ -67,9 +67,7 @@ function documentKeys(value: unknown, out = new Set<string>()): Set<string> {
 
 test('the kitchen-sink fixture uses every key of the format', () => {
   const used = documentKeys(parseDocument(kitchenSink).toJS());
-  // TODO(lead): add `expression` to the fixture once Groovy parsing is wired in (script.ts).
-  const pending = new Set(['expression']);
-  const unused = [...formatKeys(RigYamlFormat)].filter((k) => !used.has(k) && !pending.has(k));
+  const unused = [...formatKeys(RigYamlFormat)].filter((k) => !used.has(k));
   assert.deepEqual(unused, []);
 });
 
@@ -91,6 +89,8 @@ function sampleFor(sig: StepSignature, name: string, type: ParamType): string {
   if (name === 'unit') return 'SECONDS';
   if (name === 'buildResult' || name === 'stageResult') return 'UNSTABLE';
   if (sig.name === 'withCredentials') return '[{string: {credentialsId: t, variable: T}}]';
+  if (sig.name === 'input' && name === 'parameters')
+    return '[{choice: {name: X, choices: [a, b]}}]';
   return SAMPLE[type];
 }
 
@@ -128,6 +128,9 @@ test('documents the readers reject, the format schema rejects too', () => {
     'stages: [{name: a, steps: [{sh: {script: x, returnStatus: "yes"}}]}]\n',
     'agent: linux\nstages: [{name: a, steps: [x]}]\n',
     'agent: {executor: sandbx}\nstages: [{name: a, steps: [x]}]\n',
+    'agent: {executor: sandbox, image: x}\nstages: [{name: a, steps: [x]}]\n',
+    'agent: {executor: container}\nstages: [{name: a, steps: [x]}]\n',
+    'stages: [{name: a, options: {quietPeriod: 5}, steps: [x]}]\n',
     'options: {timeout: soon}\nstages: [{name: a, steps: [x]}]\n',
     'options: {limits: {memory: lots}}\nstages: [{name: a, steps: [x]}]\n',
     'environment: {1BAD: x}\nstages: [{name: a, steps: [x]}]\n',

@@ -107,6 +107,13 @@ export const DOCKER_KEYS = keysOf(DockerFormat);
 export const DOCKERFILE_KEYS = keysOf(DockerfileFormat);
 export const KUBERNETES_KEYS = keysOf(KubernetesFormat);
 
+const agentLabel = () => text('Agent label the job must run on.').optional();
+const network = () =>
+  doc(
+    z.enum(['none', 'uplink']),
+    'Network: `none` (loopback only) or an `uplink` to the host network.',
+  ).optional();
+
 export const AgentFormat = doc(
   z.union([
     doc(z.enum(AGENT_KINDS), '`any`: any agent; `none`: each stage names its own.'),
@@ -127,14 +134,23 @@ export const AgentFormat = doc(
     }),
     z.strictObject({ kubernetes: KubernetesFormat }),
     z.strictObject({
+      executor: doc(z.literal('host'), 'Rig executor: plain processes on the agent.'),
+      label: agentLabel(),
+    }),
+    z.strictObject({
       executor: doc(
-        z.enum(['host', 'sandbox', 'container']),
-        'Rig executor: `host` (plain processes), `sandbox` (namespaces, cgroup), `container`.',
+        z.literal('sandbox'),
+        'Rig executor: fresh Linux namespaces, root inside, everything dies with the job.',
       ),
-      image: text('Image or root filesystem for `sandbox`/`container`.').optional(),
-      privileged: flag('Grant full privileges inside the sandbox or container.').optional(),
-      network: doc(z.enum(['none', 'uplink']), 'Network access: none, or an uplink.').optional(),
-      label: text('Agent label the job must run on.').optional(),
+      network: network(),
+      label: agentLabel(),
+    }),
+    z.strictObject({
+      executor: doc(z.literal('container'), 'Rig executor: an OCI container (podman).'),
+      image: text('Image to run the job in.'),
+      privileged: flag('Let the job create namespaces inside its container.').optional(),
+      network: network(),
+      label: agentLabel(),
     }),
   ]),
   'Where the pipeline or stage runs.',
@@ -206,8 +222,30 @@ export const OptionsFormat = doc(
       })
       .optional(),
   }),
-  'Options of the pipeline or stage.',
+  'Options of the pipeline.',
   'Options',
+);
+
+/** The options that make sense for one stage (as in Jenkins, plus Rig's own). */
+export const STAGE_OPTIONS = [
+  'timeout',
+  'retry',
+  'timestamps',
+  'skipDefaultCheckout',
+  'ansiColor',
+  'postTimeout',
+  'killGrace',
+  'limits',
+] as const;
+export const StageOptionsFormat = doc(
+  OptionsFormat.pick(
+    Object.fromEntries(STAGE_OPTIONS.map((k) => [k, true])) as Record<
+      (typeof STAGE_OPTIONS)[number],
+      true
+    >,
+  ),
+  'Options of a stage or matrix; the others apply to the whole pipeline only.',
+  'StageOptions',
 );
 
 // ---------------------------------------------------------------- environment, parameters, triggers, tools
@@ -424,7 +462,7 @@ export const MatrixFormat = doc(
       'Cells to leave out: a cell is excluded when it matches every axis of one entry.',
     ).optional(),
     agent: AgentFormat.optional(),
-    options: OptionsFormat.optional(),
+    options: StageOptionsFormat.optional(),
     environment: EnvironmentFormat.optional(),
     tools: ToolsFormat.optional(),
     when: WhenFormat.optional(),
@@ -440,7 +478,7 @@ const StageShape = z
   .strictObject({
     name: text('Stage name, unique among its siblings.'),
     agent: AgentFormat.optional(),
-    options: OptionsFormat.optional(),
+    options: StageOptionsFormat.optional(),
     environment: EnvironmentFormat.optional(),
     tools: ToolsFormat.optional(),
     when: WhenFormat.optional(),

@@ -10,7 +10,7 @@ import type { Ctx } from './context.ts';
 import { MatrixFormat, keysAt } from './format.ts';
 import type { Entry } from './read.ts';
 import { asMap, entries, fields, readStrings } from './read.ts';
-import { closest } from './suggest.ts';
+import { suggest as closest } from '../diagnostics/suggest.ts';
 
 const EXCLUDE_FORMS = [
   ...keysAt(MatrixFormat, ['excludes'], ['values']),

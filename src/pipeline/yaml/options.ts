@@ -8,7 +8,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { Options, RetryOption, TimeoutOption } from '../model/pipeline.ts';
 import type { Ctx } from './context.ts';
-import { OptionsFormat, keysAt, keysOf } from './format.ts';
+import { OptionsFormat, STAGE_OPTIONS, keysAt, keysOf } from './format.ts';
 import type { Entry } from './read.ts';
 import {
   compact,
@@ -31,8 +31,11 @@ const LIMITS_KEYS = keysAt(OptionsFormat, ['limits'], ['memory', 'cpus', 'pids']
 const MINUTE = 60_000;
 const SECOND = 1000;
 
-export function readOptions(ctx: Ctx, node: Node | undefined): Options {
+export type OptionScope = 'pipeline' | 'stage';
+
+export function readOptions(ctx: Ctx, node: Node | undefined, scope: OptionScope): Options {
   const f = node && fields(ctx, node, OPTION_KEYS, '`options`');
+  if (f && scope === 'stage') dropPipelineOnly(ctx, f);
   if (!f) return { other: [] };
   const span = (e: Entry) => ctx.span(e.pair);
   const flag = (e: Entry | undefined) =>
@@ -182,4 +185,20 @@ function readSize(ctx: Ctx, node: Node): number | undefined {
     '`memory` must be a size such as `512M` or `2G`, or a number of bytes',
     node,
   );
+}
+
+/** Options of the whole build (quietPeriod, buildDiscarder, …) are refused on a stage. */
+function dropPipelineOnly(ctx: Ctx, f: Partial<Record<(typeof OPTION_KEYS)[number], Entry>>): void {
+  const allowed = new Set<string>(STAGE_OPTIONS);
+  for (const key of OPTION_KEYS) {
+    const e = f[key];
+    if (!e || allowed.has(key)) continue;
+    ctx.error(
+      'option-scope',
+      `\`${key}\` can only be used in the pipeline's options, not in a stage's`,
+      e.keyNode,
+      [`options a stage accepts: ${STAGE_OPTIONS.join(', ')}`],
+    );
+    delete f[key];
+  }
 }

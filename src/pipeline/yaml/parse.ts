@@ -4,7 +4,7 @@
  * are collected, as many as one pass can find, and the model is returned
  * only when there are none. The format is described in docs/rig-yaml.md.
  */
-import { LineCounter, isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic, ParseResult } from '../diagnostics/diagnostic.ts';
 import { error, hasErrors } from '../diagnostics/diagnostic.ts';
@@ -20,15 +20,13 @@ import { readStages } from './stages.ts';
 import { checkPipeline } from './semantics.ts';
 
 export function parseRigYaml(text: string, file: string): ParseResult<Pipeline> {
-  const lines = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter: lines,
     prettyErrors: false,
     keepSourceTokens: false,
     uniqueKeys: true,
   });
-  const ctx = new Ctx(file, text, doc, lines);
-  for (const e of doc.errors) ctx.diagnostics.push(syntaxError(ctx, e));
+  const ctx = new Ctx(file, text, doc);
+  ctx.diagnostics.push(...syntaxErrors(ctx, doc.errors));
   for (const w of doc.warnings)
     ctx.diagnostics.push({ ...syntaxError(ctx, w), severity: 'warning' });
   if (hasErrors(ctx.diagnostics)) return { diagnostics: ctx.diagnostics };
@@ -37,6 +35,18 @@ export function parseRigYaml(text: string, file: string): ParseResult<Pipeline> 
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.offset - b.span.offset);
   if (!pipeline || hasErrors(diagnostics)) return { diagnostics };
   return { value: pipeline, diagnostics };
+}
+
+/** YAML errors cascade after the first few; the rest is noise. */
+const MAX_SYNTAX_ERRORS = 5;
+
+function syntaxErrors(ctx: Ctx, errors: readonly YAMLError[]): Diagnostic[] {
+  const shown = errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => syntaxError(ctx, e));
+  const hidden = errors.length - shown.length;
+  const last = shown[shown.length - 1];
+  if (last && hidden > 0)
+    last.notes = [`${hidden} more YAML error(s) follow, probably caused by this one`];
+  return shown;
 }
 
 function syntaxError(ctx: Ctx, e: YAMLError): Diagnostic {
@@ -48,7 +58,9 @@ function syntaxMessage(ctx: Ctx, e: YAMLError): string {
   if (e.code === 'DUPLICATE_KEY') return `duplicate key \`${ctx.text.slice(e.pos[0], e.pos[1])}\``;
   if (e.code === 'MULTIPLE_DOCS')
     return 'a rig.yaml holds one YAML document; a second one starts here';
-  const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  const message = e.message
+    .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
+    .replace(/: "([\s\S]*)"$/, (_, token: string) => `: "${shorten(token)}"`);
   return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
@@ -61,13 +73,15 @@ function readPipeline(ctx: Ctx, doc: Document): Pipeline | undefined {
   const f = fields(ctx, root, PIPELINE_KEYS, 'the pipeline');
   if (!f) return undefined;
   if (!f.stages) ctx.error('missing-key', 'the pipeline needs `stages`', ctx.range(0, 0));
+  // rig.yaml defaults to `agent: any`; the span of the whole mapping stands
+  // for it (a synthetic span would read as "agent missing" to validation).
   const agent = f.agent
     ? readAgent(ctx, f.agent.value)
-    : { kind: 'any' as const, span: ctx.range(0, 0) };
+    : { kind: 'any' as const, span: ctx.span(root) };
   const pipeline = {
     source: { file: ctx.file, format: 'yaml' as const },
     agent,
-    options: readOptions(ctx, f.options?.value),
+    options: readOptions(ctx, f.options?.value, 'pipeline'),
     environment: readEnvironment(ctx, f.environment?.value),
     parameters: readParameters(ctx, f.parameters?.value),
     triggers: readTriggers(ctx, f.triggers?.value),
@@ -81,4 +95,9 @@ function readPipeline(ctx: Ctx, doc: Document): Pipeline | undefined {
   };
   if (!pipeline.agent || !pipeline.stages) return undefined;
   return { ...pipeline, agent: pipeline.agent, stages: pipeline.stages };
+}
+
+function shorten(token: string): string {
+  const line = token.split('\n')[0]!;
+  return line.length > 30 || line !== token ? `${line.slice(0, 30)}…` : line;
 }

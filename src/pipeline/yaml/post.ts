@@ -9,7 +9,8 @@ import type { Input, PostBlock, PostCondition } from '../model/pipeline.ts';
 import { POST_CONDITIONS } from '../model/pipeline.ts';
 import type { Ctx } from './context.ts';
 import { InputFormat, PostFormat, keysAt, keysOf } from './format.ts';
-import { compact, fields, readString } from './read.ts';
+import { compact, fields } from './read.ts';
+import { readTemplate } from './values.ts';
 import { readParameters } from './environment.ts';
 import { readSteps } from './steps.ts';
 
@@ -35,14 +36,14 @@ export function readPost(ctx: Ctx, node: Node | undefined): PostBlock[] {
 export function readInput(ctx: Ctx, node: Node): Input | undefined {
   const span = ctx.span(node);
   if (isScalar(node)) {
-    const message = readString(ctx, node, '`input`');
+    const message = readTemplate(ctx, node, '`input`');
     return message === undefined ? undefined : { message, parameters: [], span };
   }
   const f = fields(ctx, node, INPUT_KEYS, '`input`');
   if (!f) return undefined;
   if (!f.message) return ctx.error('missing-key', '`input` needs `message`', node);
   const text = (key: Exclude<(typeof INPUT_KEYS)[number], 'parameters'>) =>
-    f[key] && readString(ctx, f[key].value, `\`${key}\``);
+    f[key] && readTemplate(ctx, f[key].value, `\`${key}\``);
   const message = text('message');
   if (message === undefined) return undefined;
   return compact({

@@ -6,7 +6,7 @@
 import { Scalar, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { Ctx } from './context.ts';
-import { closest } from './suggest.ts';
+import { suggest as closest } from '../diagnostics/suggest.ts';
 
 export interface Entry {
   key: string;

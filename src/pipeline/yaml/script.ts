@@ -6,30 +6,53 @@
  */
 import type { Node, Scalar } from 'yaml';
 import { isScalar } from 'yaml';
-import type { ParseResult } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, ParseResult } from '../diagnostics/diagnostic.ts';
+import { parseScript } from '../jenkinsfile/parser/script.ts';
+import { Source } from '../jenkinsfile/source.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Stmt } from '../model/groovy.ts';
 import type { Span } from '../model/span.ts';
-import { syntheticSpan } from '../model/span.ts';
 import type { Ctx } from './context.ts';
 import { valueToSource } from './positions.ts';
 import { wrongType } from './read.ts';
 
 /**
- * The one switch to the Groovy parser.
- * TODO(lead): stopgap until the Jenkinsfile front end lands on main; then call
- * its Groovy statement parser here. Until then `script` is reported, not run.
+ * Groovy statements, parsed by the Jenkinsfile front end's parser as a script
+ * of their own. Function definitions and `@Library` belong at the top of a
+ * Jenkinsfile, not inside one step, so they are refused here.
  */
-function parseGroovy(_text: string, file: string): ParseResult<Stmt[]> {
-  return {
-    diagnostics: [
+function parseGroovy(text: string, file: string): ParseResult<Stmt[]> {
+  const diagnostics: Diagnostic[] = [];
+  const src = new Source(text, file);
+  try {
+    const script = parseScript(src, diagnostics);
+    for (const f of script.functions) {
+      diagnostics.push(
+        error(
+          'unsupported',
+          `\`def ${f.name}(…)\` cannot be defined inside rig.yaml Groovy`,
+          f.span,
+        ),
+      );
+    }
+    for (const l of script.libraries) {
+      diagnostics.push(
+        error('unsupported', 'shared libraries cannot be loaded from rig.yaml', l.span),
+      );
+    }
+    return { value: script.body, diagnostics };
+  } catch (e) {
+    // A bug in Rig's parser, not in the file: still a diagnostic, never a crash.
+    const message = e instanceof Error ? e.message : String(e);
+    diagnostics.push(
       error(
-        'unsupported',
-        'Groovy in rig.yaml needs the Jenkinsfile parser, which this build does not have yet',
-        syntheticSpan(file),
+        'internal-error',
+        `Rig failed to read this Groovy (a bug in Rig): ${message}`,
+        src.span(0, 0),
       ),
-    ],
-  };
+    );
+    return { diagnostics };
+  }
 }
 
 /** Parses Groovy statements held by a YAML string; diagnostics go to `ctx`. */
@@ -39,7 +62,14 @@ export function parseGroovyIn(ctx: Ctx, node: Node, what: string): Stmt[] | unde
   }
   const result = parseGroovy(node.value, ctx.file);
   const move = relocate(ctx, node);
-  for (const d of result.diagnostics) ctx.diagnostics.push({ ...d, span: move(d.span) });
+  const lines = new Source(node.value, ctx.file);
+  for (const d of result.diagnostics) {
+    ctx.diagnostics.push({
+      ...d,
+      message: movePositions(d.message, lines, move),
+      span: move(d.span),
+    });
+  }
   if (!result.value || result.diagnostics.some((d) => d.severity === 'error')) return undefined;
   return moveSpans(result.value, move);
 }
@@ -61,4 +91,14 @@ export function moveSpans<T>(value: T, move: (span: Span) => Span): T {
     out[k] = k === 'span' ? move(v as Span) : moveSpans(v, move);
   }
   return out as T;
+}
+
+/** Positions quoted in messages ("opened at 1:14") are moved like spans. */
+function movePositions(message: string, lines: Source, move: (span: Span) => Span): string {
+  return message.replace(/\bat (\d+):(\d+)\b/g, (whole, line: string, col: string) => {
+    const start = lines.lineStarts[Number(line) - 1];
+    if (start === undefined) return whole;
+    const at = move(lines.span(start + Number(col) - 1, start + Number(col) - 1));
+    return `at ${at.line}:${at.col}`;
+  });
 }

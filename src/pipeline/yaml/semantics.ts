@@ -1,11 +1,11 @@
 /**
- * Checks of meaning, shared with the Jenkinsfile front end.
- * TODO(lead): replace the body with `validatePipeline(p)` from
- * `pipeline/validate/` once it is on main.
+ * The checks of meaning both front ends share (`pipeline/validate`), run on
+ * the model a rig.yaml produced.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Pipeline } from '../model/pipeline.ts';
+import { validatePipeline } from '../validate/index.ts';
 
-export function checkPipeline(_pipeline: Pipeline): Diagnostic[] {
-  return [];
+export function checkPipeline(pipeline: Pipeline): Diagnostic[] {
+  return validatePipeline(pipeline);
 }

@@ -77,7 +77,11 @@ stages:
     { conditions: [{ axis: 'OS', values: ['linux'], negate: true }] },
     { conditions: [{ axis: 'VER', values: ['2'], negate: false }] },
   ]);
-  assert.deepEqual(m?.agent, { kind: 'label', label: '${{ env.OS }}' });
+  assert.deepEqual(
+    m?.agent,
+    { kind: 'label', label: '${env.OS}' },
+    'run-time text, as a Jenkinsfile keeps it',
+  );
   assert.equal(m?.stages[0]?.name, 'build');
   assert.deepEqual(m?.post, [{ condition: 'always', steps: [sh('done')] }]);
   assert.equal(m?.when?.conditions[0]?.kind, 'branch');
@@ -225,7 +229,7 @@ test('anchors and merge keys reuse steps and settings', () => {
   const stages = stagesOf(`
 stages:
   - name: a
-    agent: &box {executor: sandbox, network: none}
+    agent: &box {executor: container, image: debian, network: none}
     steps: &common [make, make check]
   - name: b
     agent: {<<: *box, privileged: true}
@@ -233,7 +237,8 @@ stages:
 `);
   assert.deepEqual(stages[1]?.agent, {
     kind: 'executor',
-    executor: 'sandbox',
+    executor: 'container',
+    image: 'debian',
     network: 'none',
     privileged: true,
   });

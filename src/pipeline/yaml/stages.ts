@@ -22,7 +22,7 @@ import {
   readStrings,
 } from './read.ts';
 import { readSteps } from './steps.ts';
-import { closest } from './suggest.ts';
+import { suggest as closest } from '../diagnostics/suggest.ts';
 import { readWhen } from './when.ts';
 import { readExclude } from './matrix.ts';
 
@@ -54,7 +54,7 @@ function readCommon(
 ) {
   return {
     agent: f.agent && readAgent(ctx, f.agent.value),
-    options: readOptions(ctx, f.options?.value),
+    options: readOptions(ctx, f.options?.value, 'stage'),
     environment: readEnvironment(ctx, f.environment?.value),
     tools: readTools(ctx, f.tools?.value),
     when: f.when && readWhen(ctx, f.when.value),

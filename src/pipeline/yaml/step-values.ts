@@ -3,6 +3,7 @@
  *   withEnv overrides:       {A: x, B: y}            → ['A=x', 'B=y']
  *   withCredentials bindings: [{string: {credentialsId: t, variable: T}}]
  *                                                    → [string(credentialsId: 't', variable: 'T')]
+ *   input parameters:         [{choice: {name: X, choices: [a, b]}}] → [choice(name: 'X', …)]
  */
 import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
@@ -45,22 +46,28 @@ function prefixed(ctx: Ctx, node: Node, prefix: string): Expr | undefined {
   return { ...expr, parts: head ?? [{ text: prefix }, ...expr.parts] };
 }
 
-/** Each binding is `{kind: {parameters}}`, a call such as `usernamePassword(…)`. */
-export function bindingsExpr(ctx: Ctx, node: Node, what: string): Expr | undefined {
+/** Step parameters that Groovy writes as a list of calls. */
+export const CALL_LISTS: ReadonlySet<string> = new Set([
+  'withCredentials.bindings',
+  'input.parameters',
+]);
+
+/** Each item is `{kind: {parameters}}`, a call such as `usernamePassword(…)`. */
+export function callsExpr(ctx: Ctx, node: Node, what: string): Expr | undefined {
   const items = readSeq(ctx, node, what);
   if (!items) return undefined;
-  const calls = items.map((item) => binding(ctx, item));
+  const calls = items.map((item) => call(ctx, item));
   if (calls.some((c) => !c)) return undefined;
   return { kind: 'list', items: calls as Expr[], span: ctx.span(node) };
 }
 
-function binding(ctx: Ctx, node: Node): Expr | undefined {
-  const map = asMap(ctx, node, 'a credentials binding');
+function call(ctx: Ctx, node: Node): Expr | undefined {
+  const map = asMap(ctx, node, 'each item');
   const list = map && entries(ctx, map);
   if (!list || list.length !== 1) {
     return ctx.error(
       'invalid-value',
-      'a binding is one key, its kind, e.g. `string: {credentialsId: x, variable: X}`',
+      'each item is one key, its kind, e.g. `string: {credentialsId: x, variable: X}`',
       node,
     );
   }

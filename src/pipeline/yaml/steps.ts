@@ -13,12 +13,12 @@ import type { Step } from '../model/pipeline.ts';
 import type { StepParam, StepSignature } from '../steps/catalog.ts';
 import { stepSignature } from '../steps/catalog.ts';
 import type { Ctx } from './context.ts';
-import { YAML_SPECIAL_STEPS, yamlSteps } from './format-steps.ts';
+import { CALL_LISTS, YAML_SPECIAL_STEPS, yamlSteps } from './format-steps.ts';
 import type { Entry } from './read.ts';
 import { entries, isNull, readSeq, unknownKey, wrongType } from './read.ts';
 import { parseGroovyIn } from './script.ts';
-import { closest } from './suggest.ts';
-import { bindingsExpr, overridesExpr } from './step-values.ts';
+import { suggest as closest } from '../diagnostics/suggest.ts';
+import { callsExpr, overridesExpr } from './step-values.ts';
 import { shellExpr, stringExpr, valueExpr } from './values.ts';
 
 const STEP_NAMES = ['script', ...yamlSteps().map((s) => s.name)];
@@ -151,8 +151,7 @@ function paramExpr(ctx: Ctx, sig: StepSignature, param: StepParam, node: Node): 
   const what = `\`${param.name}\` of \`${sig.name}\``;
   if (sig.name === 'sh' && param.name === 'script') return shellExpr(ctx, node, what);
   if (sig.name === 'withEnv' && param.name === 'overrides') return overridesExpr(ctx, node, what);
-  if (sig.name === 'withCredentials' && param.name === 'bindings')
-    return bindingsExpr(ctx, node, what);
+  if (CALL_LISTS.has(`${sig.name}.${param.name}`)) return callsExpr(ctx, node, what);
   if (sig.name === 'checkout' && isScalar(node) && node.value === 'scm') {
     return { kind: 'var', name: 'scm', span: ctx.span(node) };
   }

@@ -12,7 +12,7 @@ import type { Expr, GStringExpr, StrExpr } from '../model/groovy.ts';
 import type { Span } from '../model/span.ts';
 import type { Ctx } from './context.ts';
 import { valueToSource } from './positions.ts';
-import { entries, readSeq, wrongType } from './read.ts';
+import { entries, readSeq, readString, wrongType } from './read.ts';
 
 const PLACEHOLDER = /(\$?)\$\{\{(.*?)\}\}/gs;
 const REFERENCE = /^\s*(env|params)\.([A-Za-z_][A-Za-z0-9_]*)\s*$/;
@@ -153,4 +153,22 @@ export function valueExpr(ctx: Ctx, node: Node, what: string): Expr | undefined 
     return { kind: 'map', entries: out, span };
   }
   return wrongType(ctx, node, what, 'a value');
+}
+
+/**
+ * A string field of the model that the runner expands at run time (agent
+ * labels and images, input messages). Such fields hold Groovy GString text,
+ * as the Jenkinsfile front end keeps it, so `${{ env.OS }}` becomes `${env.OS}`.
+ */
+export function readTemplate(ctx: Ctx, node: Node, what: string): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${{')) {
+    return readString(ctx, node, what);
+  }
+  const expr = interpolate(ctx, node, node.value);
+  if (expr?.kind !== 'gstring') return expr?.value;
+  return expr.parts.map((p) => ('text' in p ? p.text : `\${${groovyRef(p.expr)}}`)).join('');
+}
+
+function groovyRef(e: Expr): string {
+  return e.kind === 'prop' && e.object.kind === 'var' ? `${e.object.name}.${e.name}` : '';
 }

@@ -29,10 +29,20 @@ export function exprAsDirective(ctx: LowerContext, e: Expr): Directive | undefin
     return { name: e.name, args: [], parens: false, span: e.span, nameSpan: e.span };
   }
   if (e.kind !== 'call') return undefined;
-  const nameSpan = ctx.src.span(e.span.offset, e.span.offset + e.callee.length);
-  const d: Directive = { name: e.callee, args: e.args, parens: e.parens, span: e.span, nameSpan };
-  if (e.closure) d.block = e.closure;
-  return d;
+  const src = ctx.src;
+  const offset = e.span.offset;
+  const length = e.callee.length;
+  // Only errors need the name's own span: compute it on demand.
+  return {
+    name: e.callee,
+    args: e.args,
+    block: e.closure,
+    parens: e.parens,
+    span: e.span,
+    get nameSpan() {
+      return src.span(offset, offset + length);
+    },
+  };
 }
 
 /**
@@ -139,4 +149,26 @@ export class SeenSections {
     this.seen.set(d.name, d.span);
     return true;
   }
+}
+
+/**
+ * The entries of a list section (`options`, `parameters`, `triggers`, …):
+ * reports an empty section, and blocks where entries take none.
+ */
+export function entriesOf(ctx: LowerContext, d: Directive, opts: { blocks: boolean }): Directive[] {
+  const entries = directivesOf(ctx, d.block, `in \`${d.name}\``);
+  if (d.block && d.block.body.length === 0) {
+    ctx.error('empty-section', `\`${d.name}\` is empty: add entries or remove it`, d.span);
+  }
+  if (!opts.blocks) {
+    for (const e of entries) {
+      if (e.block)
+        ctx.error(
+          'unexpected-block',
+          `entries of \`${d.name}\` take no block (\`${e.name} { … }\`)`,
+          e.block.span,
+        );
+    }
+  }
+  return entries;
 }

@@ -6,22 +6,19 @@
 import type { Expr } from '../../model/groovy.ts';
 import type { LibraryRef } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
-import { directivesOf, type Directive } from './directives.ts';
-import { arg } from './values.ts';
+import { entriesOf, type Directive } from './directives.ts';
+import { arg, runtimeString } from './values.ts';
 
 function ref(ctx: LowerContext, e: Expr): LibraryRef | undefined {
-  if (e.kind !== 'str') {
-    ctx.error(
-      'expected-literal',
-      "a library is named by a string literal such as `'my-lib@1.0'`",
-      e.span,
-    );
+  if (e.kind !== 'str' && e.kind !== 'gstring') {
+    ctx.error('expected-string', "a library is named by a string such as `'my-lib@1.0'`", e.span);
     return undefined;
   }
-  const at = e.value.indexOf('@');
+  const value = runtimeString(ctx, e);
+  const at = value.indexOf('@');
   return at < 0
-    ? { name: e.value, span: e.span }
-    : { name: e.value.slice(0, at), version: e.value.slice(at + 1), span: e.span };
+    ? { name: value, span: e.span }
+    : { name: value.slice(0, at), version: value.slice(at + 1), span: e.span };
 }
 
 /** `library 'x@1'` or `library identifier: 'x@1', retriever: …`. */
@@ -37,7 +34,7 @@ export function libraryRefs(ctx: LowerContext, d: Directive): LibraryRef[] {
 
 export function lowerLibraries(ctx: LowerContext, d: Directive): LibraryRef[] {
   const out: LibraryRef[] = [];
-  for (const l of directivesOf(ctx, d.block, 'in `libraries`')) {
+  for (const l of entriesOf(ctx, d, { blocks: false })) {
     if (l.name !== 'lib' || l.args.length !== 1) {
       ctx.error('invalid-library', "expected `lib('name@version')` in `libraries`", l.span);
       continue;

@@ -5,7 +5,7 @@
 import type { Axis, Matrix, MatrixExclude, Stage } from '../../model/pipeline.ts';
 import { applyCommonSection, COMMON_SECTIONS } from './common.ts';
 import type { LowerContext } from './context.ts';
-import { directivesOf, SeenSections, type Directive } from './directives.ts';
+import { directivesOf, entriesOf, SeenSections, type Directive } from './directives.ts';
 import { emptyOptions } from './options.ts';
 import { getString, getStrings, readSettings } from './settings.ts';
 
@@ -53,7 +53,7 @@ export function lowerMatrix(
 
 function lowerAxes(ctx: LowerContext, d: Directive): Axis[] {
   const axes: Axis[] = [];
-  for (const a of directivesOf(ctx, d.block, 'in `axes`')) {
+  for (const a of entriesOf(ctx, d, { blocks: true })) {
     if (a.name !== 'axis') {
       ctx.unknown(
         'unknown-section',
@@ -80,7 +80,7 @@ function lowerAxes(ctx: LowerContext, d: Directive): Axis[] {
 
 function lowerExcludes(ctx: LowerContext, d: Directive): MatrixExclude[] {
   const out: MatrixExclude[] = [];
-  for (const e of directivesOf(ctx, d.block, 'in `excludes`')) {
+  for (const e of entriesOf(ctx, d, { blocks: true })) {
     if (e.name !== 'exclude') {
       ctx.unknown(
         'unknown-section',
@@ -106,7 +106,7 @@ function lowerExcludes(ctx: LowerContext, d: Directive): MatrixExclude[] {
       const cond = excludeCondition(ctx, a);
       if (cond) conditions.push(cond);
     }
-    if (conditions.length === 0)
+    if ((e.block?.body.length ?? 0) === 0)
       ctx.error('empty-exclude', '`exclude` needs at least one `axis`', e.span);
     out.push({ conditions, span: e.span });
   }

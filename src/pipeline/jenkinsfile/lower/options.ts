@@ -6,7 +6,7 @@
 import type { Expr } from '../../model/groovy.ts';
 import type { Options, RetryOption } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
-import { directivesOf, type Directive } from './directives.ts';
+import { entriesOf, type Directive } from './directives.ts';
 import { durationMs } from './durations.ts';
 import {
   IGNORED_OPTIONS,
@@ -25,7 +25,7 @@ export function emptyOptions(): Options {
 export function lowerOptions(ctx: LowerContext, d: Directive, scope: OptionScope): Options {
   const options = emptyOptions();
   const seen = new Set<string>();
-  for (const o of directivesOf(ctx, d.block, 'in `options`')) {
+  for (const o of entriesOf(ctx, d, { blocks: false })) {
     if (seen.has(o.name)) {
       ctx.error('duplicate-option', `the option \`${o.name}\` is given more than once`, o.nameSpan);
       continue;

@@ -1,8 +1,8 @@
 /** `parameters { string(…); booleanParam(…); choice(…) … }`, also reused by `input`. */
 import type { Parameter, ParameterKind } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
-import { directivesOf, type Directive } from './directives.ts';
-import { arg, boolValue, checkArgs, stringList, stringValue } from './values.ts';
+import { entriesOf, type Directive } from './directives.ts';
+import { arg, quotedString, boolValue, checkArgs, stringList, stringValue } from './values.ts';
 
 const KINDS: readonly ParameterKind[] = [
   'string',
@@ -30,7 +30,7 @@ const EXTRA: Record<ParameterKind, string[]> = {
 export function lowerParameters(ctx: LowerContext, d: Directive): Parameter[] {
   const out: Parameter[] = [];
   const names = new Set<string>();
-  for (const p of directivesOf(ctx, d.block, 'in `parameters`')) {
+  for (const p of entriesOf(ctx, d, { blocks: false })) {
     const param = lowerParameter(ctx, p);
     if (!param) continue;
     if (names.has(param.name))
@@ -55,7 +55,7 @@ function lowerParameter(ctx: LowerContext, p: Directive): Parameter | undefined 
   const kind = p.name as ParameterKind;
   checkArgs(ctx, p, [...COMMON, ...EXTRA[kind]], 0);
   const nameArg = arg(p, 'name');
-  const name = nameArg && stringValue(ctx, nameArg.value, 'the parameter name');
+  const name = nameArg && quotedString(ctx, nameArg.value, 'the parameter name');
   if (!name) {
     if (!nameArg) ctx.error('missing-argument', `\`${p.name}\` needs a \`name\``, p.span);
     return undefined;

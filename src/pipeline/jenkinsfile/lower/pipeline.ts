@@ -26,6 +26,15 @@ import { lowerStageList } from './stages.ts';
 import { lowerTools, lowerTriggers } from './triggers.ts';
 import { syntheticSpan } from '../../model/span.ts';
 
+/** Sections of early declarative versions, still found in old Jenkinsfiles. */
+const RENAMED_SECTIONS: Record<string, string> = {
+  properties: '`properties` was renamed `options` in declarative 0.8',
+  jobProperties: '`jobProperties` was renamed `options`',
+  notifications: '`notifications` was replaced by `post`',
+  postBuild: '`postBuild` was replaced by `post`',
+  wrappers: 'block-scoped wrappers go in `options` or around steps',
+};
+
 const PIPELINE_SECTIONS = [
   'agent',
   'environment',
@@ -122,13 +131,10 @@ function readSection(ctx: LowerContext, s: Directive, p: Pipeline): void {
     return;
   }
   if (!PIPELINE_SECTIONS.includes(s.name)) {
-    ctx.unknown(
-      'unknown-section',
-      `\`${s.name}\` is not a section of \`pipeline\``,
-      s.name,
-      PIPELINE_SECTIONS,
-      s.nameSpan,
-    );
+    const renamed = RENAMED_SECTIONS[s.name];
+    const message = `\`${s.name}\` is not a section of \`pipeline\``;
+    if (renamed) ctx.error('unknown-section', message, s.nameSpan, [renamed]);
+    else ctx.unknown('unknown-section', message, s.name, PIPELINE_SECTIONS, s.nameSpan);
     return;
   }
   noArgs(ctx, s);

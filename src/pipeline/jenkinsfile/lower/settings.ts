@@ -6,7 +6,7 @@ import type { Expr } from '../../model/groovy.ts';
 import type { Span } from '../../model/span.ts';
 import type { LowerContext } from './context.ts';
 import { directivesOf, type Directive } from './directives.ts';
-import { boolValue, numberValue, stringList, stringValue } from './values.ts';
+import { boolValue, numberValue, runtimeString, stringList } from './values.ts';
 
 /** `any`: accepted and kept as source text, for settings Rig does not act on. */
 export type SettingKind = 'string' | 'bool' | 'number' | 'strings' | 'block' | 'any';
@@ -88,7 +88,7 @@ function convert(
   const v = values[0]!;
   switch (kind) {
     case 'string':
-      return stringValue(ctx, v, what);
+      return runtimeString(ctx, v);
     case 'bool':
       return boolValue(ctx, v, what);
     case 'number':

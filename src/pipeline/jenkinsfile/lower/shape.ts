@@ -102,8 +102,7 @@ export function reportNoPipeline(
       `this is a scripted pipeline (\`${scripted.callee} { … }\` at the top level); Rig runs declarative pipelines`,
       head,
       [
-        "wrap the work in `pipeline { agent any; stages { stage('Build') { steps { … } } } }`,",
-        'and put scripted code that has no declarative form inside `script { … }`',
+        "wrap it as `pipeline { agent any; stages { stage('Build') { steps { script { … } } } } }`, or rewrite its stages declaratively",
       ],
     );
     return;

@@ -2,14 +2,16 @@
  * `stages { stage('x') { … } }`: each stage's sections, and its body —
  * exactly one of `steps`, `stages`, `parallel` or `matrix`.
  */
+import { suggest } from '../../diagnostics/suggest.ts';
 import type { Stage, StageBody } from '../../model/pipeline.ts';
+import { stepSignature } from '../../steps/catalog.ts';
 import { applyCommonSection, COMMON_SECTIONS } from './common.ts';
 import type { LowerContext } from './context.ts';
 import { directivesOf, noArgs, requireBlock, SeenSections, type Directive } from './directives.ts';
 import { lowerMatrix } from './matrix.ts';
 import { emptyOptions } from './options.ts';
 import { lowerSteps } from './steps.ts';
-import { boolValue, stringValue } from './values.ts';
+import { boolValue } from './values.ts';
 
 const BODY_KINDS = ['steps', 'stages', 'parallel', 'matrix'] as const;
 const STAGE_SECTIONS = [...COMMON_SECTIONS, 'failFast', ...BODY_KINDS];
@@ -40,7 +42,15 @@ function stageName(ctx: LowerContext, d: Directive): string | undefined {
     ctx.error('stage-name', "a stage needs a name: `stage('Build') { … }`", d.span);
     return undefined;
   }
-  return stringValue(ctx, a.value, 'the stage name');
+  // Jenkins reads a bare name as its text (`stage(Build)`) but does not interpolate GStrings.
+  if (a.value.kind === 'str') return a.value.value;
+  if (a.value.kind === 'var') return a.value.name;
+  ctx.error(
+    'stage-name',
+    'a stage name must be a plain string literal; Jenkins does not interpolate stage names',
+    a.span,
+  );
+  return undefined;
 }
 
 export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
@@ -69,18 +79,21 @@ export function lowerStage(ctx: LowerContext, d: Directive): Stage | undefined {
     }
     const body = lowerBody(ctx, s);
     if (body) bodies.push(body);
-    else if (!(BODY_KINDS as readonly string[]).includes(s.name)) {
-      ctx.unknown(
-        'unknown-section',
-        `\`${s.name}\` is not a section of a stage`,
-        s.name,
-        STAGE_SECTIONS,
-        s.nameSpan,
-      );
-    }
+    else if (!(BODY_KINDS as readonly string[]).includes(s.name)) unknownStageSection(ctx, s);
   }
   checkBody(ctx, stage, bodies, d);
   return stage;
+}
+
+function unknownStageSection(ctx: LowerContext, s: Directive): void {
+  const message = `\`${s.name}\` is not a section of a stage`;
+  if (stepSignature(s.name) && !suggest(s.name, STAGE_SECTIONS)) {
+    ctx.error('unknown-section', message, s.nameSpan, [
+      'steps of a stage go inside a `steps { … }` block',
+    ]);
+    return;
+  }
+  ctx.unknown('unknown-section', message, s.name, STAGE_SECTIONS, s.nameSpan);
 }
 
 function checkBody(ctx: LowerContext, stage: Stage, bodies: StageBody[], d: Directive): void {

@@ -87,7 +87,5 @@ function exprWords(e: Expr): string {
 
 function notAStep(ctx: LowerContext, s: Stmt, what: string, where: string): void {
   const msg = `${what} is only allowed inside \`script { }\`, not directly ${where}`;
-  ctx.error('not-a-step', msg.charAt(0).toUpperCase() + msg.slice(1), s.span, [
-    'wrap Groovy code in `script { … }`',
-  ]);
+  ctx.error('not-a-step', msg, s.span, ['wrap Groovy code in `script { … }`']);
 }

@@ -2,12 +2,28 @@
 import type { Expr } from '../../model/groovy.ts';
 import type { Tool, Trigger } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
-import { directivesOf, type Directive } from './directives.ts';
+import { entriesOf, type Directive } from './directives.ts';
 import { arg, checkArgs, stringValue } from './values.ts';
+
+/** Triggers from Jenkins plugins: kept as `other` for the controller to map or report. */
+const PLUGIN_TRIGGERS = [
+  'githubPush',
+  'githubPullRequests',
+  'GenericTrigger',
+  'gitlab',
+  'bitbucketPush',
+  'issueCommentTrigger',
+  'parameterizedCron',
+  'gerrit',
+  'URLTrigger',
+  'pullRequestReview',
+  'gitHubPRTrigger',
+  'githubBranches',
+];
 
 export function lowerTriggers(ctx: LowerContext, d: Directive): Trigger[] {
   const out: Trigger[] = [];
-  for (const t of directivesOf(ctx, d.block, 'in `triggers`')) {
+  for (const t of entriesOf(ctx, d, { blocks: false })) {
     const trigger = lowerTrigger(ctx, t);
     if (trigger) out.push(trigger);
   }
@@ -35,6 +51,16 @@ function lowerTrigger(ctx: LowerContext, t: Directive): Trigger | undefined {
     case 'upstream':
       return upstream(ctx, t);
     default:
+      if (!PLUGIN_TRIGGERS.includes(t.name)) {
+        ctx.unknown(
+          'unknown-trigger',
+          `\`${t.name}\` is not a trigger`,
+          t.name,
+          ['cron', 'pollSCM', 'upstream', ...PLUGIN_TRIGGERS],
+          t.nameSpan,
+        );
+        return undefined;
+      }
       return { kind: 'other', name: t.name, args: t.args, span: t.span };
   }
 }
@@ -68,7 +94,7 @@ function resultName(ctx: LowerContext, e: Expr): string {
 
 export function lowerTools(ctx: LowerContext, d: Directive): Tool[] {
   const out: Tool[] = [];
-  for (const t of directivesOf(ctx, d.block, 'in `tools`')) {
+  for (const t of entriesOf(ctx, d, { blocks: false })) {
     const a = t.args.length === 1 && t.args[0]!.name === undefined ? t.args[0]!.value : undefined;
     const name = a && stringValue(ctx, a, `the \`${t.name}\` installation`);
     if (name === undefined) {

@@ -22,10 +22,37 @@ export function stringValue(ctx: LowerContext, e: Expr, what: string): string | 
     case 'gstring':
       return gstringSource(ctx, e);
     case 'num':
+    case 'bool':
       return String(e.value);
     default:
       ctx.error('expected-string', `${what} must be a string`, e.span);
       return undefined;
+  }
+}
+
+/** A quoted string (a GString keeps its `${…}`); numbers and other values are refused. */
+export function quotedString(ctx: LowerContext, e: Expr, what: string): string | undefined {
+  if (e.kind === 'str') return e.value;
+  if (e.kind === 'gstring') return gstringSource(ctx, e);
+  ctx.error('expected-string', `${what} must be a quoted string`, e.span);
+  return undefined;
+}
+
+/**
+ * A string the runner may still expand: literals as they are, GStrings with
+ * their `${…}`, any other expression wrapped as `${expr}` (`label params.NODE`).
+ */
+export function runtimeString(ctx: LowerContext, e: Expr): string {
+  switch (e.kind) {
+    case 'str':
+      return e.value;
+    case 'gstring':
+      return gstringSource(ctx, e);
+    case 'num':
+    case 'bool':
+      return String(e.value);
+    default:
+      return `\${${ctx.text(e.span)}}`;
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Comparator, When, WhenCondition } from '../../model/pipeline.ts';
 import type { LowerContext } from './context.ts';
 import { directivesOf, type Directive } from './directives.ts';
-import { arg, boolValue, checkArgs, stringValue } from './values.ts';
+import { arg, quotedString, boolValue, checkArgs, stringValue } from './values.ts';
 
 const FLAGS = ['beforeAgent', 'beforeInput', 'beforeOptions'] as const;
 export const WHEN_CONDITIONS = [
@@ -54,7 +54,8 @@ export function lowerWhen(ctx: LowerContext, d: Directive): When {
     const cond = lowerCondition(ctx, c);
     if (cond) when.conditions.push(cond);
   }
-  if (when.conditions.length === 0)
+  // Conditions that failed to lower were reported already.
+  if ((d.block?.body.length ?? 0) === 0)
     ctx.error('empty-when', '`when` needs at least one condition', d.span);
   return when;
 }
@@ -108,7 +109,7 @@ function lowerCondition(ctx: LowerContext, c: Directive): WhenCondition | undefi
 function comparatorOf(ctx: LowerContext, c: Directive, fallback: Comparator): Comparator {
   const a = arg(c, 'comparator');
   if (!a) return fallback;
-  const v = a.value.kind === 'str' ? a.value.value : '';
+  const v = a.value.kind === 'str' ? a.value.value.toUpperCase() : '';
   if (v === 'EQUALS' || v === 'GLOB' || v === 'REGEXP') return v;
   ctx.unknown(
     'invalid-value',
@@ -124,7 +125,7 @@ function patternCondition(ctx: LowerContext, c: Directive, kind: 'branch' | 'tag
   checkArgs(ctx, c, ['pattern', 'comparator'], 1);
   const p = arg(c, 'pattern', 0);
   if (!p && kind === 'branch') ctx.error('missing-argument', '`branch` needs a pattern', c.span);
-  const pattern = (p && stringValue(ctx, p.value, `the \`${kind}\` pattern`)) ?? '';
+  const pattern = (p && quotedString(ctx, p.value, `the \`${kind}\` pattern`)) ?? '';
   return { kind, pattern, comparator: comparatorOf(ctx, c, 'GLOB'), span: c.span };
 }
 
@@ -212,6 +213,13 @@ function nestedCondition(
   c: Directive,
   kind: 'not' | 'allOf' | 'anyOf',
 ): WhenCondition | undefined {
+  if (c.args.length > 0) {
+    ctx.error(
+      'unexpected-argument',
+      `\`${kind}\` takes only a block of conditions`,
+      c.args[0]!.span,
+    );
+  }
   if (!c.block) {
     ctx.error(
       'missing-block',
@@ -226,7 +234,7 @@ function nestedCondition(
     if (cond) inner.push(cond);
   }
   if (kind !== 'not') {
-    if (inner.length === 0)
+    if (c.block.body.length === 0)
       ctx.error('empty-when', `\`${kind}\` needs at least one condition`, c.span);
     return { kind, conditions: inner, span: c.span };
   }

@@ -8,16 +8,19 @@ import type { ParserState } from './state.ts';
 /** `(args)`; the current token is `(`. Newlines inside do not end anything. */
 export function parseParenArgs(p: ParserState): Arg[] {
   p.next();
-  return p.withNewlines(false, () => {
-    const args: Arg[] = [];
-    while (!p.at(')')) {
-      if (p.atEnd()) p.expect(')', 'to close the argument list');
-      args.push(parseArg(p));
-      if (!p.eat(',')) break;
-    }
-    p.expect(')', 'after the arguments');
-    return args;
-  });
+  // Saved and restored by hand (no closure): this is the hottest path. After
+  // a syntax error the statement loop restores the mode itself.
+  const saved = p.nlSignificant;
+  p.nlSignificant = false;
+  const args: Arg[] = [];
+  while (!p.at(')')) {
+    if (p.atEnd()) p.expect(')', 'to close the argument list');
+    args.push(parseArg(p));
+    if (!p.eat(',')) break;
+  }
+  p.expectListEnd(')', 'the argument list');
+  p.nlSignificant = saved;
+  return args;
 }
 
 /** Arguments of a command call, up to the end of the statement. */
@@ -26,6 +29,8 @@ export function parseCommandArgs(p: ParserState): Arg[] {
   // An argument may start on the line after a comma; newlines still end each one.
   while (p.at(',')) {
     p.next();
+    // Tolerate a trailing comma before the block ends (`values 'a', 'b',` then `}`).
+    if (p.at('}') || p.atEnd()) break;
     args.push(parseArg(p));
   }
   return args;

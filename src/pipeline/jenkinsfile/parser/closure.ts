@@ -32,9 +32,12 @@ export function parseClosure(p: ParserState): ClosureExpr {
     implicitIt = false;
   }
   const savedNested = p.nested;
+  const savedNl = p.nlSignificant;
   p.nested = true;
-  const body = p.withNewlines(true, () => p.g.statements(p));
+  p.nlSignificant = true;
+  const body = p.g.statements(p);
   p.nested = savedNested;
+  p.nlSignificant = savedNl;
   p.expect('}', 'to close the closure');
   p.leave();
   return { kind: 'closure', params, implicitIt, body, span: p.spanFrom(open.start) };

@@ -4,12 +4,12 @@
  */
 import type { Expr, GStringExpr } from '../../model/groovy.ts';
 import { balanceBrackets } from '../braces.ts';
-import type { GPart, Token } from '../tokens.ts';
+import { KEYWORDS, makeToken, type GPart, type Token } from '../tokens.ts';
 import { Abort, ParserState } from './state.ts';
 
 export function gstringFromToken(p: ParserState, t: Token): GStringExpr {
   const parts: GStringExpr['parts'] = [];
-  for (const part of t.parts ?? []) {
+  for (const part of t.extra?.parts ?? []) {
     if (part.kind === 'text') parts.push({ text: part.text });
     else if (part.kind === 'path') parts.push({ expr: pathExpr(p, part) });
     else parts.push({ expr: embedded(p, part) });
@@ -17,7 +17,7 @@ export function gstringFromToken(p: ParserState, t: Token): GStringExpr {
   return {
     kind: 'gstring',
     parts,
-    triple: t.quote === 'triple-double',
+    triple: t.extra?.quote === 'triple-double',
     span: p.tokenSpan(t),
   };
 }
@@ -42,7 +42,9 @@ function pathExpr(p: ParserState, part: Extract<GPart, { kind: 'path' }>): Expr 
 function embedded(p: ParserState, part: Extract<GPart, { kind: 'expr' }>): Expr {
   const whole = p.src.span(part.start, part.end);
   if (part.tokens.length === 0) return { kind: 'null', span: whole };
-  const eof: Token = { kind: 'eof', text: '', start: part.end - 1, end: part.end - 1, nl: true };
+  const path = dottedPath(p, part.tokens);
+  if (path) return path;
+  const eof: Token = makeToken('eof', '', part.end - 1, part.end - 1, true);
   const balanced = balanceBrackets([...part.tokens, eof], p.src);
   for (const d of balanced.diagnostics) p.report(d);
   const sub = new ParserState(balanced.tokens, p.src, p.diagnostics, p.g);
@@ -50,7 +52,7 @@ function embedded(p: ParserState, part: Extract<GPart, { kind: 'expr' }>): Expr 
   sub.depth = p.depth;
   try {
     sub.enter();
-    const expr = p.g.expr(sub);
+    const expr = p.g.commandOrExpr(sub);
     if (!sub.atEnd()) {
       sub.fail('syntax', 'expected `}` to end the `${…}` expression');
     }
@@ -59,4 +61,31 @@ function embedded(p: ParserState, part: Extract<GPart, { kind: 'expr' }>): Expr 
     if (e instanceof Abort) return { kind: 'null', span: whole };
     throw e;
   }
+}
+
+/** `${NAME}` and `${env.NAME}` are most interpolations: build them without a sub-parser. */
+function dottedPath(p: ParserState, tokens: Token[]): Expr | undefined {
+  if (tokens.length % 2 === 0) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const ok =
+      i % 2 === 0
+        ? t.kind === 'ident' && !KEYWORDS.has(t.text)
+        : t.kind === 'punct' && t.text === '.';
+    if (!ok) return undefined;
+  }
+  const first = tokens[0]!;
+  let expr: Expr = { kind: 'var', name: first.text, span: p.src.span(first.start, first.end) };
+  for (let i = 2; i < tokens.length; i += 2) {
+    const t = tokens[i]!;
+    expr = {
+      kind: 'prop',
+      object: expr,
+      name: t.text,
+      safe: false,
+      spread: false,
+      span: p.src.span(first.start, t.end),
+    };
+  }
+  return expr;
 }

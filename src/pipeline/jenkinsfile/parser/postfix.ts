@@ -149,5 +149,18 @@ function withClosure(
   p: ParserState,
   start: number,
 ): Expr {
-  return { ...left, closure, span: p.spanFrom(start) };
+  // Built field by field (not spread) so call nodes keep one property order.
+  const span = p.spanFrom(start);
+  if (left.kind === 'call') {
+    return {
+      kind: 'call',
+      callee: left.callee,
+      args: left.args,
+      closure,
+      parens: left.parens,
+      span,
+    };
+  }
+  const { object, name, args, safe, spread } = left;
+  return { kind: 'method', object, name, args, closure, safe, spread, span };
 }

@@ -17,10 +17,15 @@ export function parsePrimary(p: ParserState): Expr {
   switch (t.kind) {
     case 'num':
       p.next();
-      return { kind: 'num', value: t.num ?? 0, span: p.tokenSpan(t) };
+      return { kind: 'num', value: t.extra?.num ?? 0, span: p.tokenSpan(t) };
     case 'str':
       p.next();
-      return { kind: 'str', value: t.text, quote: t.quote ?? 'single', span: p.tokenSpan(t) };
+      return {
+        kind: 'str',
+        value: t.text,
+        quote: t.extra?.quote ?? 'single',
+        span: p.tokenSpan(t),
+      };
     case 'gstr':
       p.next();
       return gstringFromToken(p, t);
@@ -140,7 +145,7 @@ function parseListOrMap(p: ParserState): Expr {
       else items.push(entry);
       if (!p.eat(',')) break;
     }
-    p.expect(']', entries.length > 0 ? 'to close the map' : 'to close the list');
+    p.expectListEnd(']', entries.length > 0 ? 'the map' : 'the list');
     if (entries.length > 0 && items.length > 0) {
       p.error(
         'syntax',

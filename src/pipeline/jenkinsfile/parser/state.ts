@@ -77,7 +77,7 @@ export class ParserState {
   next(): Token {
     const t = this.tokens[this.i]!;
     if (t.kind !== 'eof') this.i++;
-    if (!t.virtual) this.prevEnd = t.end;
+    if (!t.extra?.virtual) this.prevEnd = t.end;
     return t;
   }
 
@@ -100,6 +100,15 @@ export class ParserState {
   expect(text: string, context: string): Token {
     if (this.at(text)) return this.next();
     return this.fail('syntax', `expected \`${text}\` ${context}, found ${describeToken(this.tok)}`);
+  }
+
+  /** The closer of a comma-separated list; anything else means a `,` or the closer is missing. */
+  expectListEnd(closer: string, what: string): Token {
+    if (this.at(closer)) return this.next();
+    return this.fail(
+      'syntax',
+      `expected \`,\` or \`${closer}\` in ${what}, found ${describeToken(this.tok)}`,
+    );
   }
 
   expectIdent(context: string): Token {
@@ -194,7 +203,7 @@ export class ParserState {
     }
     this.i = Math.max(j, Math.min(start + 1, this.tokens.length - 1));
     const prev = this.tokens[this.i - 1];
-    if (prev && !prev.virtual) this.prevEnd = prev.end;
+    if (prev && !prev.extra?.virtual) this.prevEnd = prev.end;
   }
 }
 

@@ -22,7 +22,9 @@ export function parseStatements(p: ParserState, stop?: StopAt): Stmt[] {
   while (!p.atEnd() && !p.at('}') && !(stop && stop(p))) {
     if (p.eat(';')) continue;
     const start = p.i;
-    const saved = { depth: p.depth, nl: p.nlSignificant, nested: p.nested };
+    const depth = p.depth;
+    const nl = p.nlSignificant;
+    const nested = p.nested;
     try {
       const s = parseStatement(p);
       if (Array.isArray(s)) out.push(...s);
@@ -30,7 +32,9 @@ export function parseStatements(p: ParserState, stop?: StopAt): Stmt[] {
       endOfStatement(p);
     } catch (e) {
       if (!(e instanceof Abort)) throw e;
-      Object.assign(p, { depth: saved.depth, nlSignificant: saved.nl, nested: saved.nested });
+      p.depth = depth;
+      p.nlSignificant = nl;
+      p.nested = nested;
       p.sync(start, p.i);
     }
   }
@@ -42,7 +46,7 @@ function endOfStatement(p: ParserState): void {
   if (t.nl || t.kind === 'eof' || p.at(';') || p.at('}')) return;
   p.fail(
     'syntax',
-    `unexpected ${describeToken(t)}: expected the end of the statement (a new line or \`;\`)`,
+    `found ${describeToken(t)} where the statement should end (a new line or \`;\`)`,
   );
 }
 
