@@ -2,21 +2,37 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openFileLogStreams } from '../../controller/interim/file-log-streams.ts';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import { createController } from '../../controller/controller.ts';
+import type { Controller } from '../../controller/controller.ts';
+import type { LogStreams } from '../../controller/ports.ts';
 import type { SearchRow } from '../shared/log-api.ts';
 import { searchLog } from './search.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rig-web-search-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+let controller: Controller;
+let logs: LogStreams;
+// The controller's own log streams, whatever implementation it wires.
+before(async () => {
+  controller = await createController({
+    dataDir: dir,
+    log: pino({ level: 'silent' }),
+    parse: () => ({ errors: ['no pipelines here'] }),
+    coordinator: null,
+  });
+  logs = controller.scheduler.ctx.logs;
+});
+after(async () => {
+  await controller.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function rows(key: string, query: string, extra = {}): Promise<SearchRow[]> {
   const out: SearchRow[] = [];
   for await (const r of searchLog(logs, key, { query, ...extra })) out.push(r);
   return out;
 }
-
-const logs = openFileLogStreams(dir);
 
 describe('log search', () => {
   it('finds matches by line in text as shown (escapes stripped), smart case', async () => {

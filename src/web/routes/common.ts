@@ -7,20 +7,12 @@ import type { WebDeps } from '../deps.ts';
 /** Session loading and the sign-in redirect, put in front of every page and data route. */
 export type Guard = [MiddlewareHandler<WebEnv>, MiddlewareHandler<WebEnv>];
 
-/** The controller's trigger helpers take ApiDeps; the web has everything they use. */
+/**
+ * The controller's trigger helpers take ApiDeps but read only the scheduler
+ * and store; the web never seals or opens credentials, so it has no vault.
+ */
 export function apiDeps(deps: WebDeps): ApiDeps {
-  return {
-    ...deps,
-    maxArtifactBytes: 0,
-    vault: {
-      seal: () => {
-        throw new Error('the web UI does not seal credentials');
-      },
-      open: () => {
-        throw new Error('the web UI does not open credentials');
-      },
-    },
-  };
+  return { ...deps, maxArtifactBytes: 0, vault: undefined as never };
 }
 
 /**
