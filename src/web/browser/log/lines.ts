@@ -25,6 +25,8 @@ interface Block {
   /** SGR state after the last converted line. */
   carry: string;
   usedAt: number;
+  /** Converted by the server: keep its HTML, convert only lines added after. */
+  seeded?: boolean;
 }
 
 export class LineStore {
@@ -70,6 +72,22 @@ export class LineStore {
       const block = this.blocks.get(b);
       if (!block || !this.complete(block)) void this.load(b);
     }
+  }
+
+  /**
+   * Lines the server already rendered (the plain page the island replaces):
+   * no second fetch for them. Their colour state at the end is unknown, so
+   * a line appended after them starts uncoloured.
+   */
+  seed(firstLine: number, html: string[], text: string[]): void {
+    if (firstLine % BLOCK !== 0 || html.length === 0) return;
+    const block = this.create(firstLine / BLOCK);
+    html.forEach((h, i) => {
+      block.raw[i] = text[i] ?? '';
+      block.html[i] = h;
+    });
+    block.converted = html.length;
+    block.seeded = true;
   }
 
   /** Live lines from the tail stream. */
@@ -131,7 +149,8 @@ export class LineStore {
 
   /** Converts lines up to `i`, restarting when the colour state coming in has changed. */
   private convertThrough(block: Block, i: number): void {
-    const carryIn = this.carryInto(block.index);
+    const carryIn = block.seeded ? '' : this.carryInto(block.index);
+    if (block.seeded && block.converter === null) block.converter = lineConverter();
     if (block.converter === null || carryIn !== block.carryIn) {
       block.converter = lineConverter(carryIn);
       block.carryIn = carryIn;

@@ -266,12 +266,17 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeA
 
 /** Boots the viewer on the server-rendered panel and wires its tools. */
 export function mountLogViewer(host: HTMLElement, tools: HTMLElement | null): LogViewer {
+  const seed = [...host.querySelectorAll<HTMLElement>('.log-lines .line')];
+  const seedFrom = Number(seed[0]?.id.slice(1) ?? 1) - 1;
+  const seedHtml = seed.map((l) => l.querySelector('.lt')?.innerHTML ?? '');
+  const seedText = seed.map((l) => l.querySelector('.lt')?.textContent ?? '');
   const viewer = new LogViewer(
     host,
     host.dataset.base ?? '',
     Number(host.dataset.total ?? 0),
     host.dataset.finished === 'true',
   );
+  viewer.store.seed(seedFrom, seedHtml, seedText);
   if (tools) wireTools(viewer, tools);
   wireStageLinks(viewer, host);
   viewer.start();
