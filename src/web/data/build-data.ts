@@ -3,20 +3,18 @@ import { buildView } from '../../controller/api/read-models.ts';
 import type { BuildRecord } from '../../controller/store/records.ts';
 import type { WebDeps } from '../deps.ts';
 import { buildGraph } from '../graph/graph.ts';
-import type { GraphNode, Skeleton } from '../graph/graph.ts';
+import type { GraphNode } from '../graph/graph.ts';
 import { postPhases, teardownPhases } from '../graph/phases.ts';
 import type { BuildPageData } from '../pages/build.tsx';
+import { skeletonOf } from './skeleton.ts';
 
-export async function loadBuildPage(
-  deps: WebDeps,
-  build: BuildRecord,
-  skeleton: Skeleton[] | null = null,
-): Promise<BuildPageData> {
-  const [view, events, tests, artifacts] = await Promise.all([
+export async function loadBuildPage(deps: WebDeps, build: BuildRecord): Promise<BuildPageData> {
+  const [view, events, tests, artifacts, skeleton] = await Promise.all([
     buildView(deps.store, deps.logs, build),
     deps.store.listEvents(build.id),
     deps.store.listTestResults(build.id),
     deps.store.listArtifacts(build.id),
+    skeletonOf(deps, build),
   ]);
   return {
     build: {
