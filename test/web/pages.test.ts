@@ -262,7 +262,9 @@ describe('web pages', () => {
     it('says on the queue page why each build waits', async () => {
       const body = await page('/queue');
       assert.match(body, /stuck #1/);
-      assert.match(body, /<td class="wait-reason">[^<]*vagrant &amp;&amp; kvm/);
+      assert.match(body, /<span class="wait-reason">[^<]*<code>vagrant &amp;&amp; kvm<\/code>/);
+      assert.match(body, /Agents that can take work/);
+      assert.match(body, /<a href="\/agents">linux-1<\/a>/);
     });
 
     it('lists agents with labels, state, host facts, and the reason of a quarantine', async () => {

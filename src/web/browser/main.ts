@@ -14,7 +14,7 @@ import { enableConfirm } from './enhance/confirm.ts';
 import { enableFilters } from './enhance/filter.ts';
 import { enableShortcuts } from './enhance/shortcuts.ts';
 import { enableTicking } from './enhance/times.ts';
-import { mountLogViewer } from './log/viewer.ts';
+import { mountLogPanel } from './log/panel.ts';
 
 function boot(): void {
   enableTicking(document);
@@ -22,7 +22,7 @@ function boot(): void {
   enableFilters(document);
   enableShortcuts(document);
   const log = document.querySelector<HTMLElement>('[data-log-viewer]');
-  if (log) mountLogViewer(log, document.querySelector<HTMLElement>('[data-log-tools]'));
+  if (log) mountLogPanel(log, document.querySelector<HTMLElement>('[data-log-tools]'));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

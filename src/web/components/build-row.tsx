@@ -3,6 +3,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { BuildRecord } from '../../controller/store/records.ts';
 import { lookOf } from '../shared/status.ts';
 import { Icon } from './icons.tsx';
+import { Reason } from './reason.tsx';
 import { Badge } from './status.tsx';
 import { Ago, Took } from './time.tsx';
 
@@ -35,7 +36,7 @@ export function BuildRow(props: {
       </span>
       <span class="build-row-when">
         {props.reason ? (
-          <span class="wait-reason">{props.reason}</span>
+          <Ago at={b.queuedAt} now={props.now} />
         ) : (
           <>
             <Ago at={b.startedAt ?? b.queuedAt} now={props.now} />
@@ -43,6 +44,7 @@ export function BuildRow(props: {
           </>
         )}
       </span>
+      {props.reason && <Reason text={props.reason} class="wait-reason build-row-reason" />}
     </li>
   );
 }

@@ -32,6 +32,42 @@ export const buildHref = (
   return `/builds/${encodeURIComponent(buildId)}${q ? `?${q}` : ''}`;
 };
 
+/**
+ * One tab per log stream. Live updates replace it out of band (new jobs
+ * bring new streams); the island switches streams in place and, until you
+ * pick one, follows the stream the server marks current (the running stage's).
+ */
+export function StreamTabs(props: {
+  buildId: string;
+  streams: LogPanelProps['streams'];
+  stream: string;
+  finished: boolean;
+  oob?: boolean;
+}): JSX.Element {
+  return (
+    <nav
+      id="stream-tabs"
+      class="stream-tabs"
+      aria-label="Log streams"
+      data-finished={props.finished ? 'true' : 'false'}
+      hx-swap-oob={props.oob ? 'outerHTML' : undefined}
+    >
+      {props.streams.map((s) => (
+        <a
+          href={buildHref(props.buildId, { log: s.stream })}
+          aria-current={s.stream === props.stream ? 'true' : undefined}
+          data-stream={s.stream}
+          data-lines={String(s.lines)}
+          data-base={`/builds/${encodeURIComponent(props.buildId)}/log/${encodeURIComponent(s.stream)}`}
+        >
+          {s.label}
+          <span class="count">{formatCount(s.lines)}</span>
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 export function LogPanel(props: LogPanelProps): JSX.Element {
   const base = `/builds/${encodeURIComponent(props.buildId)}/log/${encodeURIComponent(props.stream)}`;
   const current = props.streams.find((s) => s.stream === props.stream);
@@ -41,18 +77,12 @@ export function LogPanel(props: LogPanelProps): JSX.Element {
         <h2 id="log-title" class="visually-hidden">
           Log
         </h2>
-        <nav class="stream-tabs" aria-label="Log streams">
-          {props.streams.map((s) => (
-            <a
-              href={buildHref(props.buildId, { log: s.stream })}
-              aria-current={s.stream === props.stream ? 'true' : undefined}
-              data-stream={s.stream}
-            >
-              {s.label}
-              <span class="count">{formatCount(s.lines)}</span>
-            </a>
-          ))}
-        </nav>
+        <StreamTabs
+          buildId={props.buildId}
+          streams={props.streams}
+          stream={props.stream}
+          finished={props.finished}
+        />
         <div class="log-tools" data-log-tools>
           <form class="log-search" method="get" action={`${base}/find`} role="search">
             <label for="log-q" class="visually-hidden">
@@ -61,7 +91,7 @@ export function LogPanel(props: LogPanelProps): JSX.Element {
             <Icon name="search" />
             <input id="log-q" name="q" type="search" placeholder="Search log" autocomplete="off" />
           </form>
-          <a class="btn btn-quiet btn-small" href={`${base}/raw?download=1`} download>
+          <a class="btn btn-quiet btn-small" href={`${base}/raw?download=1`} download data-raw>
             <Icon name="download" />
             <span>Raw{current ? ` (${formatBytes(current.bytes)})` : ''}</span>
           </a>

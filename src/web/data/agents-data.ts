@@ -78,3 +78,12 @@ export function describeFacts(facts: Record<string, string>): Array<[string, str
   for (const [k, v] of Object.entries(facts)) if (!known.has(k)) out.push([k, v]);
   return out;
 }
+
+/** Agents that could take a job now: connected, not draining or quarantined, with a free executor count. */
+export async function onlineAgents(
+  deps: WebDeps,
+): Promise<Array<{ name: string; labels: string[]; free: number }>> {
+  return (await agentsView(deps.store, deps.fleet))
+    .filter((a) => a.connected && a.status === 'online')
+    .map((a) => ({ name: a.name, labels: a.labels, free: Math.max(0, a.executors - a.busy) }));
+}

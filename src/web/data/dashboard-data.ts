@@ -85,6 +85,15 @@ async function queuedBuilds(
   return [...out.values()];
 }
 
+/** Running builds with some part actually running: one whose every job waits is only queued. */
+async function runningBuilds(deps: WebDeps): Promise<BuildRecord[]> {
+  const builds = await deps.store.listBuilds({ status: ['running'], limit: 100 });
+  const busy = await Promise.all(
+    builds.map(async (b) => (await deps.store.listJobs(b.id)).some((j) => j.status !== 'queued')),
+  );
+  return builds.filter((_, i) => busy[i]);
+}
+
 const searchText = (b: BuildRowData): string =>
   `${b.project} #${b.number} ${b.branch ?? ''} ${b.ref ?? ''} ${b.commit ?? ''}`;
 

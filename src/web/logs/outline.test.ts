@@ -62,12 +62,14 @@ describe('log outline', () => {
         ev(1, { type: 'step.start', at: 2, stepId: 'b', name: 'sh' }),
         ev(5, { type: 'step.end', at: 3, stepId: 'a', result: 'SUCCESS' }),
         ev(8, { type: 'step.end', at: 4, stepId: 'b', result: 'SUCCESS' }),
+        ev(10, { type: 'step.start', at: 5, stepId: 'c', name: 'sh' }),
+        ev(12, { type: 'step.end', at: 6, stepId: 'c', result: 'SUCCESS' }),
       ],
       'j1',
     );
     assert.deepEqual(
       outline.sections.map((s) => s.id),
-      ['step:a'],
+      ['step:c'],
     );
   });
 });

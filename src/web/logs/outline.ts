@@ -79,13 +79,14 @@ function innermost(all: LogSection[]): LogSection[] {
   const sorted = all
     .filter((s) => end(s) > s.from)
     .sort((a, b) => a.from - b.from || end(b) - end(a));
-  const out: LogSection[] = [];
-  sorted.forEach((s, i) => {
+  const leaves = sorted.filter((s, i) => {
     const next = sorted[i + 1];
-    if (next && next.from < end(s) && end(next) <= end(s)) return;
-    const prev = out.at(-1);
-    if (prev && s.from < end(prev)) return;
-    out.push(s);
+    return !(next && next.from < end(s) && end(next) <= end(s));
   });
-  return out;
+  // Leaves that overlap interleave: collapsing either would hide the other's lines.
+  return leaves.filter(
+    (s, i) =>
+      !(i > 0 && s.from < end(leaves[i - 1] as LogSection)) &&
+      !(i < leaves.length - 1 && (leaves[i + 1] as LogSection).from < end(s)),
+  );
 }

@@ -10,7 +10,7 @@ import { may } from '../auth/middleware.ts';
 import type { Assets } from '../assets/assets.ts';
 import { Icon } from '../components/icons.tsx';
 import { Page } from '../components/layout.tsx';
-import { LogPanel } from '../components/log-panel.tsx';
+import { LogPanel, StreamTabs } from '../components/log-panel.tsx';
 import type { LogPanelProps } from '../components/log-panel.tsx';
 import { StageGraph } from '../components/stage-graph.tsx';
 import { Badge } from '../components/status.tsx';
@@ -35,6 +35,8 @@ export function BuildPage(props: {
   user: SessionUser;
   data: BuildPageData;
   log: LogPanelProps;
+  /** The stream the URL asked for (`?log=`); live updates then keep to it. */
+  pinned: string | null;
 }): JSX.Element {
   const { build } = props.data;
   return (
@@ -48,7 +50,7 @@ export function BuildPage(props: {
       <div
         id="build-live"
         class="build-live"
-        hx-sse:connect={build.status === 'finished' ? undefined : `/builds/${build.id}/live`}
+        hx-sse:connect={build.status === 'finished' ? undefined : liveUrl(build.id, props.pinned)}
         hx-sse:close="done"
       >
         <BuildLive user={props.user} data={props.data} />
@@ -59,8 +61,18 @@ export function BuildPage(props: {
   );
 }
 
-/** The part that changes while the build runs; also what /builds/:id/live streams. */
-export function BuildLive(props: { user: SessionUser; data: BuildPageData }): JSX.Element {
+const liveUrl = (buildId: string, pinned: string | null): string =>
+  `/builds/${encodeURIComponent(buildId)}/live${pinned ? `?log=${encodeURIComponent(pinned)}` : ''}`;
+
+/**
+ * The part that changes while the build runs; also what /builds/:id/live
+ * streams, then with the tabs and stream tabs out of band (`oob`).
+ */
+export function BuildLive(props: {
+  user: SessionUser;
+  data: BuildPageData;
+  oob?: { stream: string };
+}): JSX.Element {
   const { build, now } = props.data;
   const look = lookOf(build.status, build.result);
   const labels = new Map(build.streams.map((s) => [s.stream, s.label]));
@@ -85,6 +97,18 @@ export function BuildLive(props: { user: SessionUser; data: BuildPageData }): JS
         />
         <Jobs build={build} now={now} />
       </section>
+      {props.oob && (
+        <>
+          <BuildTabs build={build} data={props.data} current="log" oob />
+          <StreamTabs
+            buildId={build.id}
+            streams={build.streams}
+            stream={props.oob.stream}
+            finished={build.status === 'finished'}
+            oob
+          />
+        </>
+      )}
     </>
   );
 }
@@ -322,6 +346,7 @@ export function BuildTabs(props: {
   build: BuildView;
   data: { tests: { total: number; failed: number }; artifacts: number };
   current: 'log' | 'tests' | 'artifacts';
+  oob?: boolean;
 }): JSX.Element {
   const base = `/builds/${encodeURIComponent(props.build.id)}`;
   const { tests } = props.data;
@@ -335,7 +360,12 @@ export function BuildTabs(props: {
     </a>
   );
   return (
-    <nav class="tabs" aria-label="Build sections">
+    <nav
+      id="build-tabs"
+      class="tabs"
+      aria-label="Build sections"
+      hx-swap-oob={props.oob ? 'outerHTML' : undefined}
+    >
       {tab(base, 'log', 'Log')}
       {tab(
         `${base}/tests`,

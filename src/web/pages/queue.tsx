@@ -6,12 +6,14 @@ import type { Assets } from '../assets/assets.ts';
 import { Page } from '../components/layout.tsx';
 import { Badge } from '../components/status.tsx';
 import { Ago } from '../components/time.tsx';
+import { Reason } from '../components/reason.tsx';
 import { lookOf } from '../shared/status.ts';
 
 export function QueuePage(props: {
   assets: Assets;
   user: SessionUser;
   queue: QueueEntry[];
+  agents: OnlineAgent[];
   now: number;
 }): JSX.Element {
   return (
@@ -20,13 +22,53 @@ export function QueuePage(props: {
         <h1>Queue</h1>
       </div>
       <div id="queue-live" hx-sse:connect="/live/queue">
-        <QueueLive queue={props.queue} now={props.now} />
+        <QueueLive queue={props.queue} agents={props.agents} now={props.now} />
       </div>
     </Page>
   );
 }
 
-export function QueueLive(props: { queue: QueueEntry[]; now: number }): JSX.Element {
+export interface OnlineAgent {
+  name: string;
+  labels: string[];
+  free: number;
+}
+
+export function QueueLive(props: {
+  queue: QueueEntry[];
+  agents: OnlineAgent[];
+  now: number;
+}): JSX.Element {
+  return (
+    <>
+      <QueueTable queue={props.queue} now={props.now} />
+      <section class="card" aria-labelledby="online-title">
+        <h2 id="online-title" class="card-title">
+          Agents that can take work
+        </h2>
+        {props.agents.length === 0 ? (
+          <p class="muted">No agent is online.</p>
+        ) : (
+          <ul class="online-agents">
+            {props.agents.map((a) => (
+              <li>
+                <a href="/agents">{a.name}</a>
+                <span class="muted">{a.free} free</span>
+                <ul class="labels" aria-label={`Labels of ${a.name}`}>
+                  {a.labels.map((l) => (
+                    <li class="label">{l}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function QueueTable(props: { queue: QueueEntry[]; now: number }): JSX.Element {
   if (props.queue.length === 0)
     return (
       <section class="card empty">
@@ -63,7 +105,9 @@ export function QueueLive(props: { queue: QueueEntry[]; now: number }): JSX.Elem
               <td>
                 <Ago at={e.since} now={props.now} />
               </td>
-              <td class="wait-reason">{e.reason}</td>
+              <td>
+                <Reason text={e.reason} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -30,18 +30,28 @@ export function buildRoutes(deps: WebDeps, guard: Guard): Hono<WebEnv> {
     if (!data.build.streams.some((s) => s.stream === stream))
       throw notFound(`no log stream ${stream}`);
     const log = await logPanel(deps, data, stream, c.req.query('from'));
-    return c.html(<BuildPage assets={deps.assets} user={signedIn(c)} data={data} log={log} />);
+    return c.html(
+      <BuildPage
+        assets={deps.assets}
+        user={signedIn(c)}
+        data={data}
+        log={log}
+        pinned={c.req.query('log') ?? null}
+      />,
+    );
   });
 
   app.get('/builds/:build/live', ...guard, async (c) => {
     const build = await findBuild(deps.store, c.req.param('build'));
     const user = signedIn(c);
+    const pinned = c.req.query('log') ?? null;
     return liveFragment(c, deps, {
       topics: [{ kind: 'build', buildId: build.id }, { kind: 'queue' }],
       render: async () => {
         const now = (await deps.store.getBuild(build.id)) ?? build;
         const data = await loadBuildPage(deps, now);
-        const html = await render(<BuildLive user={user} data={data} />);
+        const stream = pinned ?? defaultStream(data);
+        const html = await render(<BuildLive user={user} data={data} oob={{ stream }} />);
         return { html, done: now.status === 'finished' };
       },
     });

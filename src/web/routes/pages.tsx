@@ -7,7 +7,7 @@ import { notFound } from '../../controller/errors.ts';
 import type { WebEnv } from '../auth/middleware.ts';
 import { requireAction, signedIn } from '../auth/middleware.ts';
 import type { BuildRowData } from '../components/build-row.tsx';
-import { loadAgents } from '../data/agents-data.ts';
+import { loadAgents, onlineAgents } from '../data/agents-data.ts';
 import { loadDashboard } from '../data/dashboard-data.ts';
 import { parameterDefs, pipelineAt } from '../data/pipeline-info.ts';
 import type { WebDeps } from '../deps.ts';
@@ -48,16 +48,23 @@ export function pageRoutes(deps: WebDeps, guard: Guard): Hono<WebEnv> {
         assets={deps.assets}
         user={signedIn(c)}
         queue={await queueView(deps.store)}
+        agents={await onlineAgents(deps)}
         now={deps.now()}
       />,
     ),
   );
   app.get('/live/queue', ...guard, (c) =>
     liveFragment(c, deps, {
-      topics: [{ kind: 'queue' }],
+      topics: [{ kind: 'queue' }, { kind: 'agents' }],
       render: () =>
         always(async () =>
-          render(<QueueLive queue={await queueView(deps.store)} now={deps.now()} />),
+          render(
+            <QueueLive
+              queue={await queueView(deps.store)}
+              agents={await onlineAgents(deps)}
+              now={deps.now()}
+            />,
+          ),
         ),
     }),
   );

@@ -11,7 +11,6 @@ import { followLog } from './follow.ts';
 import { highlightMatches } from './highlight.ts';
 import { LineStore } from './lines.ts';
 import { RowMap } from '../../shared/log-rows.ts';
-import { LogSearch } from './search.ts';
 import type { Hit } from './search.ts';
 import { Viewport } from './viewport.ts';
 
@@ -32,6 +31,7 @@ export class LogViewer {
   private currentHit: number | null = null;
   private outlineAt = 0;
   private readonly jump: HTMLButtonElement;
+  private stopFollowing: () => void = () => {};
 
   constructor(
     private readonly host: HTMLElement,
@@ -55,19 +55,29 @@ export class LogViewer {
     this.refresh();
   }
 
+  /** Loads the outline, goes where the URL says (or to the end of a running log), follows it. */
   start(): void {
     void this.loadOutline();
     const fromQuery = Number(new URLSearchParams(location.search).get('from'));
     if (!this.goToHash() && fromQuery > 0) this.goTo(fromQuery, false);
     else if (this.target === null && this.following) this.view.toBottom();
-    window.addEventListener('hashchange', () => this.goToHash());
     if (!this.store.finished)
-      followLog(
+      this.stopFollowing = followLog(
         this.base,
         this.store.total,
         (b) => this.onBatch(b),
         () => this.onEnd(),
       );
+  }
+
+  destroy(): void {
+    this.stopFollowing();
+    this.view.destroy();
+  }
+
+  /** Whether it sticks to the end of a running log (the reader has not scrolled away). */
+  get isFollowing(): boolean {
+    return this.following;
   }
 
   // ---- RowPainter
@@ -116,7 +126,7 @@ export class LogViewer {
     this.refresh();
   }
 
-  private goToHash(): boolean {
+  goToHash(): boolean {
     const m = /^#L(\d+)$/.exec(location.hash);
     if (!m) return false;
     this.goTo(Number(m[1]) - 1);
@@ -165,9 +175,10 @@ export class LogViewer {
 
   private onEnd(): void {
     this.store.finished = true;
-    this.following = false;
     void this.loadOutline();
+    // A follower sees the last lines; after that the log no longer moves.
     this.refresh();
+    requestAnimationFrame(() => requestAnimationFrame(() => (this.following = false)));
   }
 
   private onUserScroll(): void {
@@ -263,57 +274,3 @@ export class LogViewer {
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Boots the viewer on the server-rendered panel and wires its tools. */
-export function mountLogViewer(host: HTMLElement, tools: HTMLElement | null): LogViewer {
-  const seed = [...host.querySelectorAll<HTMLElement>('.log-lines .line')];
-  const seedFrom = Number(seed[0]?.id.slice(1) ?? 1) - 1;
-  const seedHtml = seed.map((l) => l.querySelector('.lt')?.innerHTML ?? '');
-  const seedText = seed.map((l) => l.querySelector('.lt')?.textContent ?? '');
-  const viewer = new LogViewer(
-    host,
-    host.dataset.base ?? '',
-    Number(host.dataset.total ?? 0),
-    host.dataset.finished === 'true',
-  );
-  viewer.store.seed(seedFrom, seedHtml, seedText);
-  if (tools) wireTools(viewer, tools);
-  wireStageLinks(viewer, host);
-  viewer.start();
-  (window as unknown as { rigLog?: LogViewer }).rigLog = viewer;
-  return viewer;
-}
-
-function wireTools(viewer: LogViewer, tools: HTMLElement): void {
-  const form = tools.querySelector<HTMLFormElement>('form.log-search');
-  if (form)
-    new LogSearch(form, {
-      base: viewer.base,
-      hitsChanged: (hits) => viewer.setHits(hits),
-      show: (hit) => viewer.showHit(hit),
-    });
-  const times = document.createElement('button');
-  times.type = 'button';
-  times.className = 'btn btn-small';
-  times.textContent = 'Timestamps';
-  times.setAttribute('aria-pressed', String(viewer.timesShown));
-  times.addEventListener('click', () => {
-    viewer.setTimes(!viewer.timesShown);
-    times.setAttribute('aria-pressed', String(viewer.timesShown));
-  });
-  tools.insertBefore(times, tools.lastElementChild);
-}
-
-/** Stage links to a line of the stream on screen jump in place instead of reloading. */
-function wireStageLinks(viewer: LogViewer, host: HTMLElement): void {
-  const stream = decodeURIComponent(host.dataset.base?.split('/').pop() ?? '');
-  document.addEventListener('click', (e) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
-    const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-stream][data-line]');
-    if (!a || a.dataset.stream !== stream) return;
-    e.preventDefault();
-    history.pushState(null, '', `#L${Number(a.dataset.line) + 1}`);
-    viewer.goTo(Number(a.dataset.line));
-    host.closest('.log-panel')?.scrollIntoView({ block: 'start' });
-  });
-}

@@ -23,6 +23,7 @@ export class Viewport {
   private rowPx = 20;
   private widest = 0;
   private frame = 0;
+  private readonly resize: ResizeObserver;
 
   constructor(
     host: HTMLElement,
@@ -46,7 +47,13 @@ export class Viewport {
       },
       { passive: true },
     );
-    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.resize.observe(this.scroller);
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
   }
 
   setCount(count: number): void {
