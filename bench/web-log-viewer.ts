@@ -82,7 +82,7 @@ for (let i = 0; i < runs; i++) {
   await res.arrayBuffer();
   tails.push(performance.now() - t);
 }
-let t = performance.now();
+const t = performance.now();
 const raw = await fetch(`${h.url}/api/builds/${big.buildId}/log/${big.stream}/raw`, {
   headers: auth,
 });
@@ -165,4 +165,3 @@ console.log(
 
 await browser.close();
 await h.close();
-t = 0;

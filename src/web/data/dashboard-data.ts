@@ -41,7 +41,7 @@ export async function loadDashboard(deps: WebDeps, query: string): Promise<Dashb
       ),
     })),
   );
-  const running = (await deps.store.listBuilds({ status: ['running'], limit: 100 })).map(row);
+  const running = (await runningBuilds(deps)).map(row);
   const queued = await queuedBuilds(deps, await queueView(deps.store), row);
   const recent = (await deps.store.listBuilds({ limit: 30 })).map(row);
   return {

@@ -20,7 +20,7 @@ export async function skeletonOf(deps: WebDeps, build: BuildRecord): Promise<Ske
   const pipeline =
     deps.scheduler.ctx.pipelines.get(build.id) ??
     (build.commit ? await pipelineAt(deps, build.repoUrl, build.commit, build.pipelineFile) : null);
-  let skeleton: Skeleton[] | null = null;
+  let skeleton: Skeleton[] | null;
   try {
     skeleton = pipeline
       ? plan(pipeline, {
