@@ -4,10 +4,17 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const started = Date.now();
+import { rmSync } from 'node:fs';
+
+// Stale chunks from earlier builds would pile up otherwise.
+rmSync('dist/chunks', { recursive: true, force: true });
 await build({
   entryPoints: { rig: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
+  // Each command is its own chunk, loaded on demand (src/cli/commands/index.ts).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

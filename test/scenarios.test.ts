@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CredentialProvider, InputHandler } from '../src/runner/index.ts';
+import { loadPipeline } from '../src/pipeline/load.ts';
 import { runJenkinsfile } from './support/run-pipeline.ts';
 import { waitForNoProcesses } from './support/processes.ts';
 import type { ScenarioExpectation } from './support/scenario.ts';
@@ -42,6 +43,7 @@ async function runScenario(name: string): Promise<void> {
   const dir = join(ROOT, name);
   const text = readFileSync(join(dir, 'Jenkinsfile'), 'utf8');
   const want = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ScenarioExpectation;
+  if (want.loadErrors) return expectRejected(text, want.loadErrors);
   const cancel = new AbortController();
   const markers = new Set<string>();
   const credentials = credentialsFrom(want.credentials);
@@ -118,6 +120,19 @@ async function runScenario(name: string): Promise<void> {
       assert.deepEqual(left, [], `processes with marker ${marker} are left`);
     }
   }
+}
+
+function expectRejected(text: string, messages: string[]): void {
+  const loaded = loadPipeline(text, 'Jenkinsfile');
+  const found = loaded.diagnostics.map(
+    (d) => `Jenkinsfile:${d.span.line}:${d.span.col}: ${d.message}`,
+  );
+  assert.equal(loaded.value, undefined, 'the pipeline should be rejected before it runs');
+  for (const m of messages)
+    assert.ok(
+      found.some((f) => f.includes(m)),
+      `no diagnostic contains "${m}":\n${found.join('\n')}`,
+    );
 }
 
 const names = readdirSync(ROOT, { withFileTypes: true })

@@ -12,7 +12,8 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  registerCommands(program);
+  // `--version` needs no command; `--help` and unknown names need them all.
+  if (argv[2] !== '--version' && argv[2] !== '-V') await registerCommands(program, argv[2]);
   try {
     await program.parseAsync(argv);
     return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
@@ -34,6 +35,14 @@ function exitCodeFor(err: unknown): number {
     `rig: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
   );
   return ExitCode.failure;
+}
+
+// A closed pipe (`rig run | head`) must not kill the build: post blocks and
+// teardown still have to run, so output to a closed stream is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 }
 
 process.exitCode = await main(process.argv);

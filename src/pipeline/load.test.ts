@@ -15,3 +15,9 @@ test('a valid Jenkinsfile loads into the model', () => {
   assert.equal(result.value?.stages[0]?.name, 'A');
   assert.deepEqual(result.diagnostics, []);
 });
+test('semantic errors withhold the model', () => {
+  const text = "pipeline { agent any\n stages { stage('A') { steps { shh 'true' } } } }";
+  const result = loadPipeline(text, 'Jenkinsfile');
+  assert.equal(result.value, undefined);
+  assert.ok(result.diagnostics.some((d) => d.severity === 'error' && d.span.line === 2));
+});

@@ -29,6 +29,8 @@ export interface ScenarioExpectation {
   credentials?: Record<string, Credential | { kind: 'file'; fileName: string; content: string }>;
   input?: { submitter?: string; values?: Record<string, string | boolean>; reject?: boolean };
   cancelOnLog?: string;
+  /** The pipeline must be rejected before it runs, with diagnostics containing these texts. */
+  loadErrors?: string[];
   result: string;
   stages?: Record<string, string | { result: string; skipped?: string }>;
   stageOrder?: string[];

@@ -1,7 +1,8 @@
 /**
  * What `rig run` learns from the local git checkout: branch, commit, tag and
- * the files a `when { changeset }` looks at. Outside a git repository every
- * field is simply absent.
+ * the files a `when { changeset }` looks at (the last commit's and the working
+ * tree's changes). Two git calls, run side by side. Outside a git repository
+ * every field is simply absent.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -16,33 +17,54 @@ export interface GitInfo {
   changedFiles: string[];
 }
 
-async function git(cwd: string, args: string[]): Promise<string | undefined> {
+async function git(cwd: string, args: string[]): Promise<string> {
   try {
     const { stdout } = await run('git', args, { cwd, timeout: 5000 });
-    return stdout.trim();
+    return stdout;
   } catch {
-    return undefined;
+    return '';
   }
 }
 
 export async function readGitInfo(cwd: string): Promise<GitInfo> {
-  const [branch, commit, tag, lastCommit, working] = await Promise.all([
-    git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']),
-    git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
-    git(cwd, ['describe', '--tags', '--exact-match', 'HEAD']),
-    git(cwd, ['diff-tree', '--no-commit-id', '--name-only', '-r', 'HEAD']),
-    git(cwd, ['status', '--porcelain', '--untracked-files=normal']),
+  const [status, last] = await Promise.all([
+    git(cwd, ['status', '--porcelain=v2', '--branch', '--untracked-files=normal']),
+    git(cwd, ['log', '-1', '--format=%D', '--name-only', 'HEAD']),
   ]);
-  const changed = new Set<string>(lines(lastCommit));
-  for (const entry of lines(working)) changed.add(entry.slice(3).replace(/^.* -> /, ''));
+  const info = parseStatus(status);
+  const [refs = '', ...files] = last.split('\n');
+  const tag = /(?:^|, )tag: ([^,]+)/.exec(refs)?.[1];
+  const changed = new Set([...files.filter((f) => f.length > 0), ...info.changed]);
   return {
-    ...(branch ? { branch } : {}),
-    ...(commit ? { commit } : {}),
+    ...(info.branch ? { branch: info.branch } : {}),
+    ...(info.commit ? { commit: info.commit } : {}),
     ...(tag ? { tag } : {}),
     changedFiles: [...changed],
   };
 }
 
-function lines(text: string | undefined): string[] {
-  return text ? text.split('\n').filter((l) => l.length > 0) : [];
+/** `git status --porcelain=v2 --branch`: headers, then one line per changed path. */
+export function parseStatus(text: string): { branch?: string; commit?: string; changed: string[] } {
+  const out: { branch?: string; commit?: string; changed: string[] } = { changed: [] };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('# branch.oid ')) {
+      const oid = line.slice('# branch.oid '.length);
+      if (/^[0-9a-f]{40,64}$/.test(oid)) out.commit = oid;
+    } else if (line.startsWith('# branch.head ')) {
+      const head = line.slice('# branch.head '.length);
+      if (head !== '(detached)') out.branch = head;
+    } else if (line.startsWith('1 ') || line.startsWith('u ')) {
+      out.changed.push(
+        line
+          .split(' ')
+          .slice(line.startsWith('1 ') ? 8 : 10)
+          .join(' '),
+      );
+    } else if (line.startsWith('2 ')) {
+      out.changed.push(line.split(' ').slice(9).join(' ').split('\t')[0] ?? '');
+    } else if (line.startsWith('? ')) {
+      out.changed.push(line.slice(2));
+    }
+  }
+  return out;
 }

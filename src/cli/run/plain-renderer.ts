@@ -27,7 +27,8 @@ export function createPlainRenderer(write: (text: string) => void): (event: Buil
         break;
       }
       case 'teardown':
-        for (const r of event.removed) write(`[teardown] removed ${r.kind} ${r.id}\n`);
+        // Each removal was already logged by the executor as it happened; this is the tally.
+        if (event.removed.length > 0) write(`[teardown] removed ${tally(event.removed)}\n`);
         for (const f of event.failed)
           write(`[teardown] could not remove ${f.kind} ${f.id}: ${f.error}\n`);
         for (const l of event.leftovers) write(`[teardown] left on host: ${l}\n`);
@@ -45,4 +46,11 @@ function scopeStage(scope: string): string | null {
 function prefixFor(stage: string | null, post: string | undefined): string {
   if (stage === null) return post ? `[post ${post}]` : '[pipeline]';
   return post ? `[${stage} post ${post}]` : `[${stage}]`;
+}
+
+/** `2 containers, 1 netns` */
+function tally(entries: ReadonlyArray<{ kind: string }>): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
 }

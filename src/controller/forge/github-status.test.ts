@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { postCommitStatus, type CommitStatusRequest } from './github-status.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin.ts';
 
@@ -139,28 +137,19 @@ test('a 403 that is not a rate limit is not retried', () =>
     assert.equal(result.attempts, 1);
   }));
 
-test('network errors are retried and reported when nothing listens', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as AddressInfo;
-      probe.close(() => resolve(p));
-    });
-  });
-  const result = await postCommitStatus({
-    baseUrl: `http://127.0.0.1:${port}`,
-    token: 't',
-    repo: 'acme/rig',
-    sha,
-    state: 'pending',
-    context: 'rig/build',
-    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-  });
-  assert.equal(result.ok, false);
-  assert.equal(!result.ok && result.status, null);
-  assert.match(!result.ok ? result.message : '', /^network error: ECONNREFUSED/);
-  assert.equal(result.attempts, 2);
-});
+test('network errors are retried and reported', () =>
+  withStandIn(async (gh) => {
+    gh.failNext('drop', 'drop', 'drop');
+    const result = await postCommitStatus(
+      request(gh, { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } }),
+    );
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.status, null);
+    assert.equal(!result.ok && result.retryable, true);
+    assert.match(!result.ok ? result.message : '', /^network error: /);
+    assert.equal(result.attempts, 2);
+    assert.equal(gh.requests.length, 2);
+  }));
 
 test('bad input is refused before any request', async () => {
   const base = {

@@ -47,8 +47,6 @@ export class BuildLog {
   private readonly pending: PendingChunks;
   private readonly followers = new Set<Follower>();
   private queue: Promise<unknown> = Promise.resolve();
-  /** Callers inside an operation; a log in use is never closed by eviction. */
-  users = 0;
 
   private constructor(
     private readonly log: FileHandle,
@@ -72,8 +70,9 @@ export class BuildLog {
     return new BuildLog(log, index, stateFile, state, options);
   }
 
+  /** Nothing would be lost by closing it: no followers, no chunks held in memory. */
   get idle(): boolean {
-    return this.users === 0 && this.followers.size === 0 && this.pending.size === 0;
+    return this.followers.size === 0 && this.pending.size === 0;
   }
 
   append(seq: number, lines: readonly string[]): Promise<AppendResult> {

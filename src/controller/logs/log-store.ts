@@ -34,8 +34,14 @@ export interface LogStoreOptions {
   maxOpenBuilds?: number;
 }
 
+/** An opened (or opening) build log and how many operations are using it right now. */
+interface Entry {
+  opening: Promise<BuildLog>;
+  users: number;
+}
+
 export class LogStore {
-  private readonly open = new Map<string, Promise<BuildLog>>();
+  private readonly open = new Map<string, Entry>();
   private readonly options: BuildLogOptions;
   private readonly maxOpen: number;
   private ready: Promise<unknown> | undefined;
@@ -121,16 +127,16 @@ export class LogStore {
   /** Deletes a build's log files (retention). */
   async remove(buildId: string): Promise<void> {
     const base = this.base(buildId);
-    const opened = this.open.get(buildId);
+    const entry = this.open.get(buildId);
     this.open.delete(buildId);
-    if (opened) await (await opened).close();
+    if (entry) await (await entry.opening).close();
     await Promise.all(['.log', '.idx', '.state'].map((ext) => rm(base + ext, { force: true })));
   }
 
   async close(): Promise<void> {
-    const logs = [...this.open.values()];
+    const entries = [...this.open.values()];
     this.open.clear();
-    await Promise.all(logs.map(async (p) => (await p).close()));
+    await Promise.all(entries.map(async (e) => (await e.opening).close()));
   }
 
   private async use<T>(
@@ -141,37 +147,42 @@ export class LogStore {
   ): Promise<T> {
     const base = this.base(buildId);
     if (!create && !this.open.has(buildId) && !(await exists(`${base}.state`))) return absent as T;
-    const log = await this.get(buildId, base);
-    log.users++;
+    // Counted before any await, so eviction never closes a log about to be used.
+    const entry = this.entry(buildId, base);
+    entry.users++;
     try {
-      return await fn(log);
+      return await fn(await entry.opening);
     } finally {
-      log.users--;
+      entry.users--;
       void this.evict();
     }
   }
 
-  private async get(buildId: string, base: string): Promise<BuildLog> {
-    let opening = this.open.get(buildId);
-    if (!opening) {
-      this.ready ??= mkdir(this.config.dir, { recursive: true });
-      opening = this.ready.then(() => BuildLog.open(base, this.options));
-      this.open.set(buildId, opening);
-      opening.catch(() => this.open.delete(buildId));
-    } else {
+  private entry(buildId: string, base: string): Entry {
+    let entry = this.open.get(buildId);
+    if (entry) {
       // Most recently used last, for eviction.
       this.open.delete(buildId);
-      this.open.set(buildId, opening);
+    } else {
+      this.ready ??= mkdir(this.config.dir, { recursive: true });
+      const opening = this.ready.then(() => BuildLog.open(base, this.options));
+      entry = { opening, users: 0 };
+      const created = entry;
+      opening.catch(() => {
+        if (this.open.get(buildId) === created) this.open.delete(buildId);
+      });
     }
-    return opening;
+    this.open.set(buildId, entry);
+    return entry;
   }
 
   private async evict(): Promise<void> {
-    if (this.open.size <= this.maxOpen) return;
-    for (const [id, opening] of this.open) {
-      if (this.open.size <= this.maxOpen) break;
-      const log = await opening.catch(() => undefined);
-      if (log?.idle && this.open.get(id) === opening) {
+    for (const [id, entry] of this.open) {
+      if (this.open.size <= this.maxOpen) return;
+      if (entry.users > 0) continue;
+      const log = await entry.opening.catch(() => undefined);
+      // Check again after the await: someone may have started using it.
+      if (entry.users === 0 && log?.idle && this.open.get(id) === entry) {
         this.open.delete(id);
         await log.close();
       }

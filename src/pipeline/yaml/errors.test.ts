@@ -81,7 +81,7 @@ test('empty and non-mapping files', () => {
   }
 });
 
-test('placeholders: unknown references and shell scripts are refused where written', () => {
+test('placeholders: unknown references are refused, shell commands warned about, where written', () => {
   const text = `stages:
   - name: a
     steps:
@@ -94,7 +94,7 @@ test('placeholders: unknown references and shell scripts are refused where writt
 `;
   assert.deepEqual(describeAll(text), [
     '4:18 bad-interpolation `${{ foo.bar }}` is not a reference rig.yaml understands',
-    '5:15 bad-interpolation shell scripts are not interpolated by rig.yaml',
+    '5:15 shell-placeholder rig.yaml does not replace `${{ }}` in shell commands',
     '8:15 bad-interpolation `${{ params }}` is not a reference rig.yaml understands',
     '9:21 bad-interpolation unclosed `${{`: expected `}}`',
   ]);
@@ -162,4 +162,16 @@ test('options of the whole build are refused on a stage', () => {
   assert.deepEqual(describeAll(text), [
     "3:28 option-scope `buildDiscarder` can only be used in the pipeline's options, not in a stage's",
   ]);
+});
+
+test('a shell command with `${{` is passed on as written, with a warning', () => {
+  const result = parseRigYaml('stages: [{name: a, steps: ["echo ${{ secrets.X }}"]}]', 'r.yaml');
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.severity),
+    ['warning'],
+  );
+  const body = result.value?.stages[0]?.body;
+  const step = body?.kind === 'steps' ? body.steps[0] : undefined;
+  const arg = step?.kind === 'step' ? step.args[0]?.value : undefined;
+  assert.deepEqual(arg?.kind === 'str' && arg.value, 'echo ${{ secrets.X }}');
 });

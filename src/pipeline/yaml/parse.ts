@@ -31,7 +31,8 @@ export function parseRigYaml(text: string, file: string): ParseResult<Pipeline> 
     ctx.diagnostics.push({ ...syntaxError(ctx, w), severity: 'warning' });
   if (hasErrors(ctx.diagnostics)) return { diagnostics: ctx.diagnostics };
   const pipeline = readPipeline(ctx, doc);
-  if (pipeline) ctx.diagnostics.push(...checkPipeline(pipeline));
+  // Shared checks run on a complete model only: on a partial one they would report echoes.
+  if (pipeline && !hasErrors(ctx.diagnostics)) ctx.diagnostics.push(...checkPipeline(pipeline));
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.offset - b.span.offset);
   if (!pipeline || hasErrors(diagnostics)) return { diagnostics };
   return { value: pipeline, diagnostics };

@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
 import type { Expr, GStringExpr, StrExpr } from '../model/groovy.ts';
 import type { Span } from '../model/span.ts';
+import { warning } from '../diagnostics/diagnostic.ts';
 import type { Ctx } from './context.ts';
 import { valueToSource } from './positions.ts';
 import { entries, readSeq, readString, wrongType } from './read.ts';
@@ -98,7 +99,7 @@ export function stringExpr(ctx: Ctx, node: Node, what: string): Expr | undefined
   return { kind: 'str', value: ctx.sourceText(node), quote: 'yaml', span: ctx.span(node) };
 }
 
-/** A shell script: literal text; `${{` is refused so it cannot be mistaken for a placeholder. */
+/** A shell script: literal text, passed on untouched; `${{` in it draws a warning. */
 export function shellExpr(ctx: Ctx, node: Node, what: string): Expr | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') {
     if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) {
@@ -108,10 +109,14 @@ export function shellExpr(ctx: Ctx, node: Node, what: string): Expr | undefined 
   }
   const index = node.value.indexOf('${{');
   if (index >= 0) {
+    // A warning, not an error: the text is passed on as written (a heredoc may
+    // legitimately hold `${{ }}`), but most likely a placeholder was meant.
     const at = placeholderSpan(ctx, node, ctx.span(node))(index, index + 3);
-    return ctx.error('bad-interpolation', 'shell scripts are not interpolated by rig.yaml', at, [
-      'parameters and environment variables are in the shell environment: write `$NAME`',
-    ]);
+    ctx.diagnostics.push(
+      warning('shell-placeholder', 'rig.yaml does not replace `${{ }}` in shell commands', at, [
+        'the shell receives this text as written; parameters and environment variables are in its environment: write `$NAME`',
+      ]),
+    );
   }
   return { kind: 'str', value: node.value, quote: 'yaml', span: ctx.span(node) };
 }

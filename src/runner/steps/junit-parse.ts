@@ -6,8 +6,6 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
-export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-
 export interface TestCounts {
   total: number;
   failed: number;
