@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -55,13 +56,14 @@ export function assetsFrom(files: Partial<Record<AssetName, Buffer>>): Assets {
   };
 }
 
-/** Finds the built island beside the bundle (dist/rig.js) or from the sources (src/web/assets). */
+/**
+ * Finds the built island: `dist/web/` above this module, wherever the
+ * bundler put it (dist/rig.js, a chunk under dist/chunks/) or the sources
+ * (src/web/assets/).
+ */
 export function loadAssets(): Assets {
   const require = createRequire(import.meta.url);
-  const dist = firstExisting([
-    new URL('./web/', import.meta.url),
-    new URL('../../../dist/web/', import.meta.url),
-  ]);
+  const dist = builtWebDir(dirname(fileURLToPath(import.meta.url)));
   const read = (path: string | null): Buffer | undefined =>
     path && existsSync(path) ? readFileSync(path) : undefined;
   return assetsFrom({
@@ -72,10 +74,11 @@ export function loadAssets(): Assets {
   });
 }
 
-function firstExisting(dirs: URL[]): string | null {
-  for (const dir of dirs) {
-    const path = fileURLToPath(dir);
-    if (existsSync(`${path}app.js`)) return path;
+function builtWebDir(from: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'web'), join(dir, 'dist', 'web')]) {
+      if (existsSync(join(candidate, 'app.js'))) return `${candidate}/`;
+    }
+    if (dirname(dir) === dir) return null;
   }
-  return null;
 }
