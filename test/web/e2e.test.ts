@@ -103,7 +103,11 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.locator('#log-search-status', { hasText: /^1 of 1$/ }).waitFor();
     const hit = page.locator('.lv-row.lv-hit-current', { hasText: 'compiled for bonjour' });
     await hit.waitFor();
-    assert.equal(await hit.locator('.ansi-green-fg', { hasText: 'compiled' }).count(), 1, 'ANSI green');
+    assert.equal(
+      await hit.locator('.ansi-green-fg', { hasText: 'compiled' }).count(),
+      1,
+      'ANSI green',
+    );
     await page.getByRole('button', { name: 'Timestamps' }).click();
     await page
       .locator('.lv-row .ts', { hasText: /^\d\d:\d\d:\d\d\.\d{3}$/ })
