@@ -15,12 +15,17 @@
  *  - the whole raw log over plain HTTP (what any viewer that loads the full
  *    log must transfer before it can show the end);
  *  - line latency to a plain HTTP client on the API's SSE follow stream.
+ * End to end: `rig serve` (built CLI) with its local agent runs a Jenkinsfile
+ * whose step prints timestamped lines; reported is the time from the step
+ * printing a line to that line in the viewer's DOM, and to a plain client on
+ * the API's build follow stream (the transport's share).
  */
 import type { Page } from 'playwright-core';
 import { logKey } from '../src/controller/scheduler/context.ts';
 import { launch, signInWithForm } from '../test/web/support/browser.ts';
 import { seedBigLog } from '../test/web/support/big-log.ts';
 import { startHarness } from '../test/web/support/harness.ts';
+import { gitRepo, startServe } from '../test/web/support/serve.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -165,3 +170,86 @@ console.log(
 
 await browser.close();
 await h.close();
+
+// ---- end to end: a step prints, the line shows in the viewer (rig serve + local agent)
+await endToEnd();
+
+async function endToEnd(): Promise<void> {
+  const s = await startServe();
+  const marks = 60;
+  const repo = gitRepo(s.dir, {
+    Jenkinsfile: `pipeline {
+  agent any
+  stages {
+    stage('Print') {
+      steps {
+        sh 'sleep 4; for i in $(seq 1 ${marks}); do echo "MARK-$i-$(date +%s%3N)"; sleep 0.05; done'
+      }
+    }
+  }
+}
+`,
+  });
+  await s.api('/api/projects/latency', {
+    method: 'PUT',
+    body: JSON.stringify({
+      name: 'latency',
+      repo,
+      pipelineFile: 'Jenkinsfile',
+      defaultBranch: 'main',
+    }),
+  });
+  const b = await launch();
+  await signInWithForm(b.page, s.url, s.admin);
+  await b.page.goto(`${s.url}/projects/latency`);
+  await b.page.getByRole('button', { name: 'Run build' }).click();
+  await b.page.waitForURL(/\/builds\/[^/?#]+$/);
+  const id = b.page.url().split('/').pop() ?? '';
+  await b.page.evaluate(`(() => {
+    window.__marks = {};
+    new MutationObserver(() => {
+      const now = Date.now();
+      for (const el of document.querySelectorAll('.lv-row .lt')) {
+        const m = /^MARK-(\\d+)-(\\d+)$/.exec(el.textContent || '');
+        if (m && !(m[1] in window.__marks)) window.__marks[m[1]] = now - Number(m[2]);
+      }
+    }).observe(document.getElementById('log'), { childList: true, subtree: true, characterData: true });
+  })()`);
+  const plain: number[] = [];
+  const sse = await fetch(`${s.url}/api/builds/${id}/follow`, {
+    headers: { authorization: `Bearer ${s.admin}` },
+  });
+  const reader = sse.body?.getReader();
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    for (;;) {
+      const r = await reader?.read();
+      if (!r || r.done) return;
+      const now = Date.now();
+      for (const m of decoder.decode(r.value).matchAll(/"text":"MARK-\d+-(\d+)"/g))
+        plain.push(now - Number(m[1]));
+    }
+  })();
+  await b.page
+    .locator('.build-title-row .badge', { hasText: 'Passed' })
+    .waitFor({ timeout: 120_000 });
+  await reading;
+  const seen = Object.values((await b.page.evaluate('window.__marks')) as Record<string, number>);
+  console.log('\nline latency, step prints → seen (rig serve, local agent, %d lines)', marks);
+  console.log(
+    '  viewer DOM    p50 %s  p95 %s  max %s  (%d seen)',
+    ms(median(seen)),
+    ms(pct(seen, 95)),
+    ms(Math.max(...seen)),
+    seen.length,
+  );
+  console.log(
+    '  plain SSE     p50 %s  p95 %s  max %s  (%d seen)',
+    ms(median(plain)),
+    ms(pct(plain, 95)),
+    ms(Math.max(...plain)),
+    plain.length,
+  );
+  await b.close();
+  await s.stop();
+}
