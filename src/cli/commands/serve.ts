@@ -14,6 +14,7 @@ import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
 import { ControllerSetupError } from '../../controller/errors.ts';
 import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
+import { createWebUi, loadAssets, sessionKeyIn, webDepsFor } from '../../web/index.ts';
 import { UsageError } from '../errors.ts';
 import { agentJobRunner } from './agent.ts';
 
@@ -56,6 +57,12 @@ export function registerServe(program: Command): void {
         if (err instanceof ControllerSetupError) throw new UsageError(err.message);
         throw err;
       });
+      // The web UI shares the API's server; routes must be in place before it listens.
+      const web = { artifactsDir: join(dataDir, 'artifacts'), sessionKey: sessionKeyIn(dataDir) };
+      controller.app.route(
+        '/',
+        createWebUi(webDepsFor(controller, { ...web, assets: loadAssets(), log })),
+      );
       const url = await controller.listen(port, opts.host);
       const fresh = (await controller.store.listTokens()).length === 0;
       const envAdmin = process.env.RIG_ADMIN_TOKEN;

@@ -1,0 +1,2 @@
+/** Stylesheets imported for esbuild to bundle into dist/web/app.css. */
+declare module '*.css';

@@ -1,0 +1,184 @@
+/**
+ * The web UI end to end, as a person uses it: a real `rig serve` from the
+ * built CLI with its local agent, a git repository with Jenkinsfiles, and
+ * headless Chromium. Sign in, run a build and watch its log arrive and its
+ * stage graph move, open the failing test, download the artifact, cancel
+ * a running build. Screenshots of the main pages go to
+ * test-output/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Browser } from './support/browser.ts';
+import { launch, signInWithForm } from './support/browser.ts';
+import type { Served } from './support/serve.ts';
+import { gitRepo, startServe, waitFor } from './support/serve.ts';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const shots = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+describe('web UI end to end (rig serve, Chromium)', () => {
+  let s: Served;
+  let b: Browser;
+  let page: Page;
+  let buildUrl = '';
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    s = await startServe();
+    const repo = gitRepo(s.dir, {
+      Jenkinsfile: fixture('Jenkinsfile'),
+      'Jenkinsfile.slow': fixture('Jenkinsfile.slow'),
+      'Jenkinsfile.vm': fixture('Jenkinsfile.vm'),
+    });
+    for (const [name, pipelineFile] of [
+      ['demo', 'Jenkinsfile'],
+      ['soak', 'Jenkinsfile.slow'],
+      ['vm-tests', 'Jenkinsfile.vm'],
+    ] as const) {
+      const r = await s.api(`/api/projects/${name}`, {
+        method: 'PUT',
+        body: JSON.stringify({ name, repo, pipelineFile, defaultBranch: 'main' }),
+      });
+      assert.ok(r.status < 300, `project ${name}: ${JSON.stringify(r.body)}`);
+    }
+    await waitFor('the local agent', async () => {
+      const r = await s.api<{ agents: Array<{ connected: boolean }> }>('/api/agents');
+      return r.body.agents.some((a) => a.connected);
+    });
+    b = await launch();
+    page = b.page;
+    page.on('dialog', (d) => void d.accept());
+  });
+  after(async () => {
+    await b?.close();
+    await s?.stop();
+  });
+
+  it('signs in with a token', async () => {
+    await page.goto(`${s.url}/`);
+    await page.waitForURL(/\/sign-in\?next=%2F$/);
+    await shoot(page, 'sign-in');
+    await signInWithForm(page, s.url, s.admin);
+    await page.getByRole('heading', { name: 'Builds' }).waitFor();
+  });
+
+  it('runs a build and shows its log arriving and its stages moving', async () => {
+    await page.goto(`${s.url}/projects/demo`);
+    await page.getByLabel('GREETING').fill('bonjour');
+    await page.getByRole('button', { name: 'Run build' }).click();
+    await page.waitForURL(/\/builds\/[^/?#]+$/);
+    buildUrl = page.url();
+    // Live: lines appear while the build still runs.
+    await page.locator('.lv-row .lt', { hasText: /^build step 3$/ }).waitFor({ timeout: 60_000 });
+    const running = await page.locator('.build-title-row .badge').innerText();
+    assert.match(running, /Running|Queued/, 'the first lines showed while the build ran');
+    // The graph moves on without a reload: Build passes, Test's branches appear.
+    await page.locator('a.chip.tone-success', { hasText: 'Build' }).waitFor({ timeout: 60_000 });
+    await page.locator('.chip', { hasText: 'unit' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.build-title-row .badge', { hasText: /Unstable|Passed|Failed/ })
+      .waitFor({ timeout: 60_000 });
+    assert.equal(page.url(), buildUrl, 'no reload happened');
+    await shoot(page, 'build');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'build-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('jumps from a stage to its log line, searches the log, and shows timestamps', async () => {
+    await page.locator('a.chip', { hasText: 'Build' }).first().click();
+    assert.match(page.url(), /#L\d+$/);
+    await page.locator('.lv-row.lv-target').waitFor();
+    await page.getByLabel('Search this log').fill('compiled for bonjour');
+    await page.getByLabel('Search this log').press('Enter');
+    await page.locator('#log-search-status', { hasText: /^1 of 1$/ }).waitFor();
+    const hit = page.locator('.lv-row.lv-hit-current', { hasText: 'compiled for bonjour' });
+    await hit.waitFor();
+    assert.equal(
+      await hit.locator('.ansi-green-fg', { hasText: 'compiled' }).count(),
+      1,
+      'ANSI green',
+    );
+    await page.getByRole('button', { name: 'Timestamps' }).click();
+    await page
+      .locator('.lv-row .ts', { hasText: /^\d\d:\d\d:\d\d\.\d{3}$/ })
+      .first()
+      .waitFor();
+    await shoot(page, 'log-viewer');
+    await page.getByRole('button', { name: 'Timestamps' }).click();
+  });
+
+  it('opens the failing test', async () => {
+    await page.getByRole('link', { name: /^Tests/ }).click();
+    await page.getByRole('heading', { name: 'Failures' }).waitFor();
+    const failure = page.locator('.test-failure').first();
+    assert.match(await failure.locator('summary').innerText(), /moves into a namespace/);
+    assert.match(
+      await failure.locator('.test-message').innerText(),
+      /expected state UP, got DOWN|link stayed DOWN/,
+    );
+    await shoot(page, 'tests');
+  });
+
+  it('downloads the artifact', async () => {
+    await page.getByRole('link', { name: /^Artifacts/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /dist\/app\.txt/ }).click(),
+    ]);
+    const path = await download.path();
+    assert.equal(readFileSync(path, 'utf8'), 'rig artifact\n');
+  });
+
+  it('cancels a running build; post still runs', async () => {
+    await page.goto(`${s.url}/projects/soak`);
+    await page.getByRole('button', { name: 'Run build' }).click();
+    await page.waitForURL(/\/builds\/[^/?#]+$/);
+    await page.locator('.lv-row .lt', { hasText: /^soak 5$/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .locator('.build-title-row .badge', { hasText: 'Cancelled' })
+      .waitFor({ timeout: 60_000 });
+    const id = page.url().split('/').pop() ?? '';
+    const log = await s.api<{ streams: Array<{ stream: string }> }>(`/api/builds/${id}/log`);
+    const texts = await Promise.all(
+      log.body.streams.map(async (st) =>
+        (await s.api<{ lines: string[] }>(`/api/builds/${id}/log/${st.stream}`)).body.lines.join(
+          '\n',
+        ),
+      ),
+    );
+    assert.match(texts.join('\n'), /post after cancel ran/);
+  });
+
+  it('shows the dashboard, the queue with its reason, the agents, and a phone-sized build page', async () => {
+    const vm = await s.api<{ id: string }>('/api/projects/vm-tests/builds', {
+      method: 'POST',
+      body: '{}',
+    });
+    await page.goto(`${s.url}/queue`);
+    await page.locator('.wait-reason', { hasText: /vagrant && kvm/ }).waitFor({ timeout: 30_000 });
+    await shoot(page, 'queue');
+    await page.goto(`${s.url}/`);
+    await page.locator('.project-card', { hasText: 'demo' }).waitFor();
+    await shoot(page, 'dashboard');
+    await page.goto(`${s.url}/agents`);
+    await page.locator('.agent-card', { hasText: 'local' }).waitFor();
+    await shoot(page, 'agents');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(buildUrl);
+    await page.locator('.lv-row').first().waitFor();
+    await shoot(page, 'build-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await s.api(`/api/builds/${vm.body.id}/cancel`, { method: 'POST' });
+  });
+});
