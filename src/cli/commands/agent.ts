@@ -7,27 +7,8 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import pino from 'pino';
 import { RigAgent } from '../../agent/agent.ts';
-import type { JobRunner } from '../../agent/job-runner.ts';
 import { UsageError } from '../errors.ts';
-
-/**
- * The agent's job runner. Until src/runner lands this fails each job with a
- * plain message; then it becomes `runnerJobRunner({ runBuild, parse, executors })`
- * (src/agent/runner-job.ts) with `createHostExecutor` and friends.
- */
-export function agentJobRunner(): JobRunner {
-  return (io) => {
-    io.onEvent({
-      type: 'log',
-      at: Date.now(),
-      stage: null,
-      stepId: null,
-      stream: 'system',
-      text: 'this rig was built without the pipeline runner; it cannot run jobs yet',
-    });
-    return Promise.resolve({ result: 'NOT_BUILT' });
-  };
-}
+import { agentJobRunner, availableExecutorKinds } from '../job-runtime.ts';
 
 export function registerAgent(program: Command): void {
   program
@@ -56,7 +37,7 @@ export function registerAgent(program: Command): void {
           .map((l) => l.trim())
           .filter(Boolean),
         executors,
-        executorKinds: ['host'],
+        executorKinds: await availableExecutorKinds(),
         dataDir: resolve(opts.data),
         runner: agentJobRunner(),
         log: pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2)),

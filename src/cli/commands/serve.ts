@@ -13,10 +13,10 @@ import { RigAgent } from '../../agent/agent.ts';
 import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
 import { ControllerSetupError } from '../../controller/errors.ts';
-import { parseJenkinsfilePipeline } from '../../controller/pipeline-parser.ts';
+import { parseControllerPipeline } from '../../controller/pipeline-parser.ts';
 import { createWebUi, loadAssets, sessionKeyIn, webDepsFor } from '../../web/index.ts';
 import { UsageError } from '../errors.ts';
-import { agentJobRunner } from './agent.ts';
+import { agentJobRunner, availableExecutorKinds, controllerCoordinator } from '../job-runtime.ts';
 
 async function tokenFile(file: string, make: () => Promise<string>): Promise<string> {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -48,9 +48,8 @@ export function registerServe(program: Command): void {
       const controller = await createController({
         dataDir,
         log,
-        parse: parseJenkinsfilePipeline,
-        // Wired to runBuild once src/runner lands: see docs/controller.md.
-        coordinator: null,
+        parse: parseControllerPipeline,
+        coordinator: controllerCoordinator(dataDir),
         ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
         ...(opts.githubApi ? { forgeApiUrl: opts.githubApi } : {}),
       }).catch((err: unknown) => {
@@ -94,7 +93,7 @@ export function registerServe(program: Command): void {
           name: 'local',
           labels: ['local'],
           executors: Math.max(1, Math.floor(cpus().length / 2)),
-          executorKinds: ['host'],
+          executorKinds: await availableExecutorKinds(),
           dataDir: join(dataDir, 'agent'),
           runner: agentJobRunner(),
           log: log.child({ part: 'local-agent' }),
