@@ -64,7 +64,11 @@ for (const [name, layout] of layouts) {
       try {
         const victim = inLeaf(cg, STEPS_LEAF, 'setsid sleep 600 & (sleep 601 &) & exec sleep 602');
         const bystander = inLeaf(cg, 'init', 'exec sleep 603');
-        await waitFor('members', async () => (await cg.members(STEPS_LEAF)).length === 3);
+        await waitFor(
+          'members',
+          async () =>
+            (await cg.members(STEPS_LEAF)).length === 3 && (await cg.members('init')).length === 1,
+        );
         const spared = await cg.members('init');
         assert.equal(spared.length, 1);
         const killed = await cg.kill(STEPS_LEAF);

@@ -82,7 +82,7 @@ async function prepareContainerJob(spec: JobSpec, options: ContainerExecutorOpti
       source: 'executor' as const,
     };
     ledger.record(entry); // before it exists: a failed run may still leave it behind
-    const container = await runContainer(spec, spec.image, tmpDir, spec.log);
+    const container = await runContainer(spec, spec.image, { tmpDir, ctlDir }, spec.log);
     const launcher = await execLauncher(container, ctlDir);
     spec.log(`container ${container.name} (${spec.image}); steps enter by ${launcher.how}`);
     const world = new ContainerWorld(spec, {

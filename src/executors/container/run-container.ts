@@ -31,22 +31,23 @@ export function containerName(jobId: string): string {
   return `rig-${jobId}`;
 }
 
+/**
+ * `ctlDir` becomes podman's working directory, and so conmon's: conmon writes
+ * an `oom` file into its working directory when the container hits its
+ * memory limit, which must not land in the agent's directory.
+ */
 export async function runContainer(
   spec: JobSpec,
   image: string,
-  tmpDir: string,
+  dirs: { tmpDir: string; ctlDir: string },
   log: (message: string) => void,
 ): Promise<RunningContainer> {
   const name = containerName(spec.jobId);
-  const result = await runCommand([
-    'podman',
-    'run',
-    ...runArgs(spec, name, tmpDir, log),
-    image,
-    '/bin/sh',
-    '-c',
-    INIT,
-  ]);
+  const tmpDir = dirs.tmpDir;
+  const result = await runCommand(
+    ['podman', 'run', ...runArgs(spec, name, tmpDir, log), image, '/bin/sh', '-c', INIT],
+    { cwd: dirs.ctlDir },
+  );
   if (!result.ok) throw new Error(`podman run ${image}: ${briefError(result)}`);
   const inspect = await runCommand([
     'podman',

@@ -10,14 +10,19 @@ export interface CommandResult {
 
 export function runCommand(
   argv: string[],
-  opts: { timeoutMs?: number; input?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { timeoutMs?: number; input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<CommandResult> {
   const [command, ...args] = argv;
   return new Promise((resolve) => {
     const child = execFile(
       command!,
       args,
-      { timeout: opts.timeoutMs ?? 60_000, maxBuffer: 32 << 20, env: opts.env ?? process.env },
+      {
+        timeout: opts.timeoutMs ?? 60_000,
+        maxBuffer: 32 << 20,
+        env: opts.env ?? process.env,
+        ...(opts.cwd ? { cwd: opts.cwd } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         const message = error && typeof error.code === 'string' ? `${error.message}\n` : '';
