@@ -113,7 +113,15 @@ describe('web UI end to end (rig serve, Chromium)', () => {
       .locator('.lv-row .ts', { hasText: /^\d\d:\d\d:\d\d\.\d{3}$/ })
       .first()
       .waitFor();
-    await shoot(page, 'log-viewer');
+    // Rows outside the view are hidden, never painted over the ones in it.
+    const tops = (await page.evaluate(
+      "[...document.querySelectorAll('.lv-row')].filter((r) => getComputedStyle(r).display !== 'none').map((r) => r.getBoundingClientRect().top).sort((a, b) => a - b)",
+    )) as number[];
+    tops
+      .slice(1)
+      .forEach((top, i) => assert.ok(top - (tops[i] ?? 0) >= 19, `rows overlap at ${top}px`));
+    await page.locator('.log-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'log-viewer.png') });
     await page.getByRole('button', { name: 'Timestamps' }).click();
   });
 

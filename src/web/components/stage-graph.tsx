@@ -18,6 +18,8 @@ export interface GraphProps {
   posts: PostPhase[];
   teardowns: TeardownPhase[];
   streamLabels: Map<string, string>;
+  /** Why a stage with its own agent has not started: its job's wait reason, by stage path. */
+  waiting: Map<string, string>;
   now: number;
 }
 
@@ -81,7 +83,8 @@ function describeKind(node: GraphNode): string {
 
 function Chip(props: GraphProps & { node: GraphNode; header?: boolean }): JSX.Element {
   const { node } = props;
-  const look = lookOf(node.status, node.result);
+  const wait = node.status === 'pending' ? props.waiting.get(node.path) : undefined;
+  const look = wait ? lookOf('queued', null) : lookOf(node.status, node.result);
   const took =
     node.durationMs !== null
       ? formatDuration(node.durationMs)
@@ -97,6 +100,7 @@ function Chip(props: GraphProps & { node: GraphNode; header?: boolean }): JSX.El
         <span class="chip-name">{node.name}</span>
         <span class="chip-meta">
           <span class="visually-hidden">{look.label}. </span>
+          {wait && <span class="chip-wait">{wait}</span>}
           {node.skipped ? (
             <span title={node.skipped}>skipped</span>
           ) : (

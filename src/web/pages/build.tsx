@@ -93,6 +93,13 @@ export function BuildLive(props: {
           posts={props.data.posts}
           teardowns={props.data.teardowns}
           streamLabels={labels}
+          waiting={
+            new Map(
+              build.jobs
+                .filter((j) => j.status === 'queued' && j.unitPath !== null)
+                .map((j) => [j.unitPath as string, j.waitReason ?? 'waiting for an agent']),
+            )
+          }
           now={now}
         />
         <Jobs build={build} now={now} />
