@@ -16,8 +16,8 @@ import {
   parseFrame,
 } from '../protocol/messages.ts';
 import type { AgentMessage, ControllerMessage, JobAssignment } from '../protocol/messages.ts';
-import type { LockProvider } from '../runner/api.ts';
 import { hostFacts } from './facts.ts';
+import { AgentLocks } from './locks.ts';
 import { AgentJob } from './job.ts';
 import type { JobHost } from './job.ts';
 import type { JobRunner } from './job-runner.ts';
@@ -46,8 +46,9 @@ export class RigAgent {
   private heartbeat: NodeJS.Timeout | null = null;
   private lastHeard = 0;
   private heartbeatMs = 5000;
-  private readonly lockWaiters = new Map<string, () => void>();
-  private lockSeq = 0;
+  private readonly locks = new AgentLocks((m) => this.send(m));
+  /** True once `welcome` came on the current connection: before that, only hello and pings go out. */
+  private ready = false;
   private idle: (() => void) | null = null;
 
   constructor(private readonly opts: AgentOptions) {
@@ -82,6 +83,7 @@ export class RigAgent {
     ws.on('open', () => {
       this.backoffMs = 100;
       this.lastHeard = Date.now();
+      this.ready = false;
       this.send(this.hello());
     });
     ws.on('message', (data: Buffer) => {
@@ -93,6 +95,7 @@ export class RigAgent {
     ws.on('close', (code, reason) => {
       if (this.heartbeat) clearInterval(this.heartbeat);
       this.ws = null;
+      this.ready = false;
       if (this.stopped) return;
       this.opts.log.warn({ code, reason: reason.toString() }, 'disconnected; reconnecting');
       setTimeout(() => this.connect(), this.backoffMs);
@@ -118,11 +121,16 @@ export class RigAgent {
         lastChunkSeq: j.spool.lastSeq,
         ...(j.result !== null ? { result: j.result } : {}),
       })),
+      locks: this.locks.state(),
     };
   }
 
   private send(message: AgentMessage): boolean {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    // Before `welcome` the controller does not know what we hold: a chunk sent now could
+    // overtake the resend of earlier ones. Everything else goes out after `welcome`.
+    const early = message.type === 'hello' || message.type === 'ping' || message.type === 'pong';
+    if (!this.ready && !early) return false;
     this.ws.send(JSON.stringify(message));
     return true;
   }
@@ -158,14 +166,14 @@ export class RigAgent {
         this.jobs.get(m.jobId)?.cancel(m.reason);
         return;
       case 'lock.granted':
-        this.lockWaiters.get(m.requestId)?.();
-        this.lockWaiters.delete(m.requestId);
+        this.locks.granted(m.requestId);
         return;
     }
   }
 
   private welcome(m: Extract<ControllerMessage, { type: 'welcome' }>): void {
     this.heartbeatMs = m.heartbeatMs;
+    this.ready = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
     for (const w of m.jobs) {
@@ -178,6 +186,7 @@ export class RigAgent {
         void job.finished.then(() => this.forget(job.id));
       }
     }
+    this.locks.resendWaiting();
     this.opts.log.info({ agentId: m.agentId }, 'connected');
   }
 
@@ -188,6 +197,7 @@ export class RigAgent {
       return;
     }
     this.send({ type: 'ping', at: Date.now() });
+    if (this.ready) for (const job of this.jobs.values()) job.nudge();
   }
 
   private assign(job: JobAssignment): void {
@@ -207,39 +217,20 @@ export class RigAgent {
     const job = this.jobs.get(jobId);
     if (!job) return;
     this.jobs.delete(jobId);
+    this.locks.forgetJob(jobId);
     job.cleanup();
     if (this.jobs.size === 0) this.idle?.();
   }
 
   private host(): JobHost {
-    const locks: JobHost['locks'] = {
-      acquire: () => Promise.reject(new Error('locks are per job')),
-      forJob: (jobId) => this.lockProvider(jobId),
-    };
     return {
       dataDir: this.opts.dataDir,
       server: this.opts.server,
       token: this.opts.token,
       runner: this.opts.runner,
-      locks,
+      locks: this.locks,
       send: (m) => this.send(m),
       log: this.opts.log,
-    };
-  }
-
-  private lockProvider(jobId: string): LockProvider {
-    return {
-      acquire: (resource, { signal }) =>
-        new Promise((resolve, reject) => {
-          const requestId = `${jobId}:${++this.lockSeq}`;
-          const release = (): void => void this.send({ type: 'lock.release', jobId, resource });
-          this.lockWaiters.set(requestId, () => resolve(release));
-          signal?.addEventListener('abort', () => {
-            this.lockWaiters.delete(requestId);
-            reject(new Error(`cancelled while waiting for lock ${resource}`));
-          });
-          this.send({ type: 'lock.acquire', requestId, jobId, resource });
-        }),
     };
   }
 }

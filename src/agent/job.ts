@@ -23,7 +23,7 @@ export interface JobHost {
   server: string;
   token: string;
   runner: JobRunner;
-  locks: LockProvider & { forJob(jobId: string): LockProvider };
+  locks: { forJob(jobId: string): LockProvider };
   send(message: AgentMessage): boolean;
   log: Logger;
 }
@@ -37,6 +37,7 @@ export class AgentJob {
   private batch: BuildEvent[] = [];
   private batchBytes = 0;
   private timer: NodeJS.Timeout | null = null;
+  private ackedAtLastNudge = -1;
   readonly finished: Promise<void>;
 
   constructor(
@@ -63,6 +64,18 @@ export class AgentJob {
       this.host.send({ type: 'job.chunk', jobId: this.id, seq: chunk.seq, events: chunk.events });
     }
     this.sendDone();
+  }
+
+  /**
+   * Called every heartbeat: when the controller acked nothing since the last
+   * one although chunks (or `job.done`) are outstanding, send them again. A
+   * message lost without a disconnect cannot hold a job up; the controller
+   * drops what it already has.
+   */
+  nudge(): void {
+    const outstanding = this.spool.acked < this.spool.lastSeq || this.result !== null;
+    if (outstanding && this.spool.acked === this.ackedAtLastNudge) this.resend(this.spool.acked);
+    this.ackedAtLastNudge = this.spool.acked;
   }
 
   sendDone(): void {

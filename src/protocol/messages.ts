@@ -24,6 +24,13 @@ const buildEvent = z
   .looseObject({ type: z.string(), at: z.number() })
   .transform((e) => e as unknown as BuildEvent);
 
+const heldLock = z.object({
+  jobId: z.string(),
+  requestId: z.string(),
+  resource: z.string(),
+  held: z.boolean(),
+});
+
 const heldJob = z.object({
   jobId: z.string(),
   /** Highest chunk number the agent has produced so far. */
@@ -44,6 +51,12 @@ export const agentMessage = z.discriminatedUnion('type', [
     draining: z.boolean(),
     quarantine: z.object({ reason: z.string() }).nullable(),
     jobs: z.array(heldJob),
+    /**
+     * Every `lock()` of its jobs the agent holds or waits for. The controller
+     * frees locks of those jobs that are not listed (a release lost while
+     * disconnected); the agent then sends its waiting requests again.
+     */
+    locks: z.array(heldLock).optional(),
   }),
   z.object({ type: z.literal('ping'), at: z.number() }),
   z.object({ type: z.literal('pong'), at: z.number() }),
@@ -69,7 +82,13 @@ export const agentMessage = z.discriminatedUnion('type', [
     jobId: z.string(),
     resource: z.string(),
   }),
-  z.object({ type: z.literal('lock.release'), jobId: z.string(), resource: z.string() }),
+  z.object({
+    type: z.literal('lock.release'),
+    jobId: z.string(),
+    resource: z.string(),
+    /** The request whose lock (or wait) ends; without it, every lock of the job on `resource`. */
+    requestId: z.string().optional(),
+  }),
   z.object({
     type: z.literal('status'),
     draining: z.boolean(),
@@ -113,6 +132,7 @@ export const controllerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chunk.ack'), jobId: z.string(), seq: z.number().int() }),
   z.object({ type: z.literal('job.done.ack'), jobId: z.string() }),
   z.object({ type: z.literal('job.cancel'), jobId: z.string(), reason: z.string() }),
+  /** May come again for a request sent again; the agent ignores what it no longer waits for. */
   z.object({ type: z.literal('lock.granted'), requestId: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);

@@ -44,7 +44,7 @@ describe('timer triggers', () => {
   before(async () => {
     c = await createController({
       dataDir: join(tmp.dir, 'data'),
-      log: pino({ level: 'silent' }),
+      log: pino({ level: process.env.RIG_TEST_LOG ?? 'silent' }, pino.destination(2)),
       parse: parseJenkinsfilePipeline,
       coordinator: null,
       clock,
@@ -82,7 +82,14 @@ describe('timer triggers', () => {
 
     // An hour of manual time: pollSCM builds once (never built before), cron builds 4 times.
     await clock.advanceTo(clock.now() + 60 * 60_000, settle);
-    await waitFor('builds queued', async () => (await builds()).length === 5);
+    let seen: unknown = null;
+    await waitFor('builds queued', async () => {
+      const list = await builds();
+      seen = list.map((b) => b.causes[0]?.cause);
+      return list.length === 5;
+    }).catch((err: unknown) => {
+      throw new Error(`${String(err)}; queued: ${JSON.stringify(seen)}`);
+    });
     const causes = (await builds()).map((b) => b.causes[0]?.cause).sort();
     assert.deepEqual(causes, [
       'SCMTrigger',

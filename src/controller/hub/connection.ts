@@ -19,7 +19,8 @@ export interface AgentLink {
 
 export interface AgentHandlers {
   connected(hello: Hello, link: AgentLink): Promise<Welcome | { refuse: string }>;
-  message(agentId: string, message: AgentMessage): Promise<void>;
+  /** `from` is the link the message came on (the agent may have reconnected since). */
+  message(agentId: string, message: AgentMessage, from: AgentLink): Promise<void>;
   disconnected(agentId: string, link: AgentLink): void;
 }
 
@@ -91,7 +92,7 @@ export class AgentConnection implements AgentLink {
     if (msg.type === 'ping') return this.send({ type: 'pong', at: msg.at });
     if (msg.type === 'pong') return;
     if (this.agentId === null) return this.greet(msg);
-    await this.handlers.message(this.agentId, msg);
+    await this.handlers.message(this.agentId, msg, this);
   }
 
   private async greet(msg: AgentMessage): Promise<void> {

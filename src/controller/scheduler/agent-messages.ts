@@ -1,7 +1,9 @@
 /** What the scheduler does with each message an agent sends after `hello`. */
 import type { AgentMessage } from '../../protocol/messages.ts';
+import type { AgentLink } from '../hub/connection.ts';
 import type { SchedulerContext } from './context.ts';
 import { applyJobChunk } from './ingest.ts';
+import { onLockAcquire, onLockRelease } from './lock-requests.ts';
 import { endJob } from './job-end.ts';
 import { systemLine } from './system-log.ts';
 
@@ -9,10 +11,12 @@ export async function onAgentMessage(
   ctx: SchedulerContext,
   agentId: string,
   msg: AgentMessage,
+  from: AgentLink,
 ): Promise<void> {
   const agent = ctx.fleet.get(agentId);
   const link = agent?.link;
-  if (!agent || !link) return;
+  // A message still queued from a previous connection: the agent sends it again on the new one.
+  if (!agent || !link || link !== from || ctx.stopping) return;
   switch (msg.type) {
     case 'hello':
     case 'ping':
@@ -64,18 +68,10 @@ export async function onAgentMessage(
       ctx.kick();
       return;
     }
-    case 'lock.acquire': {
-      const job = await ctx.store.getJob(msg.jobId);
-      if (!job) return;
-      await ctx.locks.acquire(msg.resource, `${job.buildId}:${job.id}`);
-      link.send({ type: 'lock.granted', requestId: msg.requestId });
-      return;
-    }
-    case 'lock.release': {
-      const job = await ctx.store.getJob(msg.jobId);
-      if (job) await ctx.locks.release(msg.resource, `${job.buildId}:${job.id}`);
-      return;
-    }
+    case 'lock.acquire':
+      return onLockAcquire(ctx, agentId, msg);
+    case 'lock.release':
+      return onLockRelease(ctx, agentId, msg);
     case 'status': {
       agent.draining = msg.draining;
       agent.quarantine = msg.quarantine?.reason ?? null;

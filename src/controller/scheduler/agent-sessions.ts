@@ -5,9 +5,11 @@
  */
 import type { Hello, Welcome } from '../hub/connection.ts';
 import type { AgentLink } from '../hub/connection.ts';
+import type { JobRecord } from '../store/records.ts';
 import { newId } from '../ids.ts';
 import type { SchedulerContext } from './context.ts';
 import { agentGone, loseJob } from './job-end.ts';
+import { reconcileLocks } from './lock-requests.ts';
 
 export async function onAgentConnected(
   ctx: SchedulerContext,
@@ -29,7 +31,7 @@ export async function onAgentConnected(
     lastSeen: now,
     connectedAt: now,
   });
-  const agent = ctx.fleet.connect(id, hello, link);
+  ctx.fleet.connect(id, hello, link);
   const jobs: Welcome['jobs'] = [];
   for (const held of hello.jobs) {
     const job = await ctx.store.getJob(held.jobId);
@@ -37,7 +39,7 @@ export async function onAgentConnected(
       job !== undefined &&
       job.agentId === id &&
       (job.status === 'assigned' || job.status === 'running');
-    if (keep) agent.jobs.add(job.id);
+    if (keep) await resumeJob(ctx, job, hello, link);
     jobs.push({ jobId: held.jobId, ackedSeq: job?.lastChunkSeq ?? 0, keep });
   }
   await forgetJobsTheAgentLost(ctx, id, hello);
@@ -51,6 +53,26 @@ export async function onAgentConnected(
     reconnectWindowMs: ctx.config.reconnectWindowMs,
     jobs,
   };
+}
+
+/**
+ * A job the agent still runs after a reconnect. What may have been lost
+ * while it was away is settled here: its `job.started` (it is running), a
+ * cancel (sent again), a `lock.release` (locks it no longer lists are freed).
+ */
+async function resumeJob(
+  ctx: SchedulerContext,
+  job: JobRecord,
+  hello: Hello,
+  link: AgentLink,
+): Promise<void> {
+  ctx.fleet.get(job.agentId ?? '')?.jobs.add(job.id);
+  if (job.status === 'assigned')
+    await ctx.store.updateJob(job.id, { status: 'running', startedAt: Date.now() });
+  await reconcileLocks(ctx, job, hello);
+  const build = await ctx.store.getBuild(job.buildId);
+  if (build?.cancelRequested)
+    link.send({ type: 'job.cancel', jobId: job.id, reason: 'the build was cancelled' });
 }
 
 /** Jobs the store gives this agent that it no longer has (it restarted): assigned ones go back to the queue. */

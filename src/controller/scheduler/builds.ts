@@ -84,10 +84,18 @@ async function waitReason(
 async function startBuild(ctx: SchedulerContext, build: BuildRecord): Promise<void> {
   const pipeline = ctx.pipelines.get(build.id);
   if (!pipeline) return;
-  await ctx.store.updateBuild(build.id, {
-    status: 'running',
-    startedAt: Date.now(),
-    waitReason: null,
+  // Running and its job, in one transaction: a crash between the two would leave a build
+  // that runs nothing and is never finished.
+  await ctx.store.atomically(async (tx) => {
+    await tx.updateBuild(build.id, { status: 'running', startedAt: Date.now(), waitReason: null });
+    if (build.placement === 'controller') return;
+    await tx.createJob({
+      id: newId('j'),
+      buildId: build.id,
+      unitPath: null,
+      requirement: requirementOf(pipeline.agent),
+      maxAttempts: attemptsFor(pipeline),
+    });
   });
   ctx.buildEvents.emit('started', build.id);
   await systemLine(
@@ -96,17 +104,7 @@ async function startBuild(ctx: SchedulerContext, build: BuildRecord): Promise<vo
     `Started build #${build.number} at commit ${build.commit ?? '?'}.`,
   );
   ctx.bus.publish({ kind: 'queue' });
-  if (build.placement === 'controller') {
-    startCoordinator(ctx, build.id);
-    return;
-  }
-  await ctx.store.createJob({
-    id: newId('j'),
-    buildId: build.id,
-    unitPath: null,
-    requirement: requirementOf(pipeline.agent),
-    maxAttempts: attemptsFor(pipeline),
-  });
+  if (build.placement === 'controller') startCoordinator(ctx, build.id);
   ctx.kick();
 }
 
@@ -135,14 +133,16 @@ export async function finishBuild(
   if (!build || build.status === 'finished') return;
   // The last line goes first: a reader that sees `finished` has every line.
   await systemLine(ctx, buildId, `Finished: ${result}${why ? ` (${why})` : ''}.`);
-  await ctx.store.updateBuild(buildId, {
-    status: 'finished',
-    result,
-    finishedAt: Date.now(),
-    waitReason: null,
-  });
+  // Finished and its locks freed together: a crash between must not strand a lock.
+  await ctx.locks.releaseAllOf(`${buildId}:`, (tx) =>
+    tx.updateBuild(buildId, {
+      status: 'finished',
+      result,
+      finishedAt: Date.now(),
+      waitReason: null,
+    }),
+  );
   ctx.buildEvents.emit('finished', buildId);
-  await ctx.locks.releaseAllOf(`${buildId}:`);
   ctx.pipelines.delete(buildId);
   ctx.coordinators.delete(buildId);
   ctx.bus.publish({ kind: 'queue' });

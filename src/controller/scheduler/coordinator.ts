@@ -39,6 +39,7 @@ export async function runCoordinated(ctx: SchedulerContext, buildId: string): Pr
     logLines: 0,
   };
   let seq = 0;
+  let lockCalls = 0;
   let writes = Promise.resolve();
   const onEvent = (event: BuildEvent): void => {
     const n = ++seq;
@@ -54,7 +55,8 @@ export async function runCoordinated(ctx: SchedulerContext, buildId: string): Pr
     signal: abort.signal,
     runUnit: (unit) => runUnit(ctx, buildId, unit),
     acquireLock: async (resource, signal) => {
-      const holder = `${buildId}:coordinator`;
+      // One holder per lock() call: parallel branches of the top level exclude each other.
+      const holder = `${buildId}:coordinator#${++lockCalls}`;
       await ctx.locks.acquire(resource, holder, signal);
       return () => void ctx.locks.release(resource, holder);
     },

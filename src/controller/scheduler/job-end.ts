@@ -7,6 +7,7 @@ import type { BuildResult } from '../../protocol/runner-types.ts';
 import type { JobRecord } from '../store/records.ts';
 import { newId } from '../ids.ts';
 import type { SchedulerContext } from './context.ts';
+import { jobLockPrefix } from './lock-requests.ts';
 import { systemLine } from './system-log.ts';
 
 export async function endJob(
@@ -16,7 +17,7 @@ export async function endJob(
   note: string | null,
 ): Promise<void> {
   const patch = { status: 'done' as const, result, finishedAt: Date.now(), note };
-  await ctx.store.updateJob(job.id, patch);
+  await ctx.locks.releaseAllOf(jobLockPrefix(job), (tx) => tx.updateJob(job.id, patch));
   ctx.fleet.release(job.agentId, job.id);
   ctx.jobEvents.emit('ended', { ...job, ...patch });
   ctx.bus.publish({ kind: 'build', buildId: job.buildId }, { job: job.id });
@@ -31,12 +32,11 @@ export async function loseJob(
   why: string,
 ): Promise<void> {
   const what = job.unitPath === null ? 'the build' : `stage ${job.unitPath}`;
-  await ctx.store.updateJob(job.id, {
-    status: 'lost',
+  const lost = {
+    status: 'lost' as const,
     finishedAt: Date.now(),
     note: `agent ${agentName} lost: ${why}`,
-  });
-  ctx.fleet.release(job.agentId, job.id);
+  };
   const build = await ctx.store.getBuild(job.buildId);
   if (build?.cancelRequested) {
     await systemLine(
@@ -53,15 +53,20 @@ export async function loseJob(
       `Agent ${agentName} was lost (${why}). This is an infrastructure failure, not a test failure: ` +
         `${what} will run again on another matching agent (attempt ${job.attempt + 1} of ${job.maxAttempts}).`,
     );
-    await ctx.store.createJob({
-      id: newId('j'),
-      buildId: job.buildId,
-      unitPath: job.unitPath,
-      requirement: job.requirement,
-      inheritedEnv: job.inheritedEnv,
-      attempt: job.attempt + 1,
-      maxAttempts: job.maxAttempts,
+    // Lost and its retry in one transaction: a crash between would strand the unit.
+    await ctx.locks.releaseAllOf(jobLockPrefix(job), async (tx) => {
+      await tx.updateJob(job.id, lost);
+      await tx.createJob({
+        id: newId('j'),
+        buildId: job.buildId,
+        unitPath: job.unitPath,
+        requirement: job.requirement,
+        inheritedEnv: job.inheritedEnv,
+        attempt: job.attempt + 1,
+        maxAttempts: job.maxAttempts,
+      });
     });
+    ctx.fleet.release(job.agentId, job.id);
     ctx.bus.publish({ kind: 'queue' });
     ctx.kick();
     return;

@@ -5,6 +5,7 @@
  */
 import type { AgentHandlers } from '../hub/connection.ts';
 import type { BuildRecord, NewBuild, ProjectRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
 import { onAgentConnected, onAgentDisconnected } from './agent-sessions.ts';
 import { onAgentMessage } from './agent-messages.ts';
 import { advanceQueue, cancelBuild, finishOnJobEnd } from './builds.ts';
@@ -31,7 +32,7 @@ export class Scheduler {
     finishOnJobEnd(ctx);
     this.handlers = {
       connected: (hello, link) => onAgentConnected(ctx, hello, link),
-      message: (agentId, message) => onAgentMessage(ctx, agentId, message),
+      message: (agentId, message, from) => onAgentMessage(ctx, agentId, message, from),
       disconnected: (agentId, link) => onAgentDisconnected(ctx, agentId, link),
     };
   }
@@ -42,7 +43,27 @@ export class Scheduler {
   }
 
   async enqueue(build: NewBuild, why: string): Promise<BuildRecord> {
-    const record = await this.ctx.store.createBuild(build);
+    return (await this.enqueueIf(() => Promise.resolve(true), build, why)) as BuildRecord;
+  }
+
+  /**
+   * Queues the build only when `claim` succeeds, in the same transaction as
+   * the build (a webhook delivery id: recorded and built together, or not at
+   * all, so a crash between can neither lose nor double a build).
+   */
+  async enqueueIf(
+    claim: (tx: Store) => Promise<boolean>,
+    build: NewBuild,
+    why: string,
+    after?: (tx: Store, record: BuildRecord) => Promise<void>,
+  ): Promise<BuildRecord | null> {
+    const record = await this.ctx.store.atomically(async (tx) => {
+      if (!(await claim(tx))) return null;
+      const made = await tx.createBuild(build);
+      await after?.(tx, made);
+      return made;
+    });
+    if (!record) return null;
     await systemLine(this.ctx, record.id, `Queued: ${why}.`);
     this.ctx.bus.publish({ kind: 'queue' });
     this.ctx.kick();

@@ -9,6 +9,8 @@
  *   are inserted once per (source, chunkSeq, index) whatever the retries.
  * - `tryLock` is a compare-and-set: it succeeds for one holder only.
  * - `recordDelivery` returns false for a delivery id already seen.
+ * - `atomically` groups changes that must not be torn apart by a crash
+ *   (a build marked running and its job created; a lost job and its retry).
  */
 import type {
   AgentRecord,
@@ -37,6 +39,14 @@ export interface BuildQuery {
 
 export interface Store {
   close(): Promise<void>;
+
+  /**
+   * Runs `fn` in one transaction: every change through `tx` lands, or none
+   * does (when `fn` rejects, or the process dies). Inside `fn` use only `tx`
+   * (SQLite has one connection, which the transaction holds); nested calls
+   * join the outer transaction.
+   */
+  atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
   createProject(
     p: Omit<ProjectRecord, 'createdAt' | 'statusBaseUrl' | 'triggers'> &

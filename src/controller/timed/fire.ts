@@ -34,8 +34,8 @@ export async function fireTrigger(deps: FireDeps, t: TimedTrigger, at: number): 
     return;
   }
   const seen = (await deps.store.getScmHead(project.id, ref)) ?? (await lastBuilt(deps, project));
-  await deps.store.setScmHead(project.id, ref, remote.head);
   if (seen === remote.head) return;
+  // Queue first, then remember: a crash between builds the change twice, never not at all.
   await deps.enqueue(
     {
       ...branchBuild(project),
@@ -44,6 +44,7 @@ export async function fireTrigger(deps: FireDeps, t: TimedTrigger, at: number): 
     },
     `pollSCM('${t.spec}'): ${ref} moved to ${remote.head.slice(0, 12)}`,
   );
+  await deps.store.setScmHead(project.id, ref, remote.head);
 }
 
 function branchBuild(p: ProjectRecord): NewBuild {

@@ -48,7 +48,8 @@ export class TriggerTimer {
   private readonly byProject = new Map<string, TimedTrigger[]>();
   private cancel: (() => void) | null = null;
   private stopped = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Fires under way, by trigger: a trigger whose last fire still runs skips this one. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly deps: {
@@ -98,7 +99,7 @@ export class TriggerTimer {
     this.stopped = true;
     this.cancel?.();
     this.cancel = null;
-    await Promise.all([...this.inFlight]);
+    await Promise.all([...this.inFlight.values()]);
   }
 
   private arm(): void {
@@ -119,12 +120,15 @@ export class TriggerTimer {
       t.next = nextFireTime(t.schedule, new Date(at))?.getTime() ?? null;
       const failed = (err: unknown): void =>
         this.deps.log.error({ err, project: t.projectId, spec: t.spec }, 'trigger failed');
+      const key = `${t.projectId}\0${stateKey(t)}`;
+      // Like Jenkins' SCMTrigger: a poll still running (slow remote) is not started twice.
+      if (this.inFlight.has(key)) continue;
       try {
         await this.deps.store.setCronState(t.projectId, stateKey(t), at);
         // Not awaited: a slow pollSCM must not hold back the other triggers.
         const firing = this.deps.fire(t, at).catch(failed);
-        this.inFlight.add(firing);
-        void firing.finally(() => this.inFlight.delete(firing));
+        this.inFlight.set(key, firing);
+        void firing.finally(() => this.inFlight.delete(key));
       } catch (err) {
         failed(err);
       }

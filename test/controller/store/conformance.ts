@@ -49,6 +49,34 @@ export function storeConformance(name: string, open: () => Promise<Store>, skip?
     );
 
     it(
+      'applies every change of an atomic block, or none when it fails',
+      withStore(async (s) => {
+        await s.createProject(project());
+        const base = { projectId: 'p1', repoUrl: 'r', pipelineFile: 'J' };
+        const requirement = { labelExpr: null, executor: null };
+        const b = await s.createBuild(base);
+        await s.atomically(async (tx) => {
+          await tx.updateBuild(b.id, { status: 'running' });
+          await tx.createJob({ id: 'j1', buildId: b.id, unitPath: null, requirement });
+          await tx.atomically((inner) => inner.updateJob('j1', { status: 'assigned' }));
+        });
+        assert.equal((await s.getBuild(b.id))?.status, 'running');
+        assert.equal((await s.getJob('j1'))?.status, 'assigned');
+        const failed = s.atomically(async (tx) => {
+          await tx.updateBuild(b.id, { status: 'finished' });
+          await tx.createJob({ id: 'j2', buildId: b.id, unitPath: null, requirement });
+          await tx.createBuild(base);
+          throw new Error('crash in the middle');
+        });
+        await assert.rejects(failed, /crash in the middle/);
+        assert.equal((await s.getBuild(b.id))?.status, 'running');
+        assert.equal(await s.getJob('j2'), undefined);
+        assert.equal((await s.listBuilds({})).length, 1);
+        assert.equal((await s.createBuild(base)).number, 2, 'the rolled back number is reused');
+      }),
+    );
+
+    it(
       'numbers builds per project, also under concurrency',
       withStore(async (s) => {
         await s.createProject(project('a'));

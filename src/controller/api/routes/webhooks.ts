@@ -23,30 +23,55 @@ export function webhookRoutes(deps: ApiDeps): Hono {
     const deliveryId = c.req.header('x-github-delivery');
     if (!deliveryId) throw badRequest('missing X-GitHub-Delivery');
     const eventName = c.req.header('x-github-event') ?? '';
-    const fresh = await deps.store.recordDelivery({
+    const delivery = {
       deliveryId,
       projectId: project.id,
       event: eventName,
       receivedAt: Date.now(),
       buildId: null,
-    });
-    if (!fresh) return c.json({ status: 'duplicate', deliveryId });
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw badRequest('the body is not JSON');
+    };
+    const decision = decide(project, eventName, body);
+    if ('ignored' in decision) {
+      const fresh = await deps.store.recordDelivery(delivery);
+      return c.json(
+        fresh ? { status: 'ignored', reason: decision.ignored } : duplicate(deliveryId),
+      );
     }
-    const event = parseGitHubEvent(eventName, payload);
-    if (event.kind === 'ignored') return c.json({ status: 'ignored', reason: event.ignored });
-    if (event.kind === 'invalid') throw badRequest(event.error);
-    const build = buildFor(project, event);
-    if ('ignored' in build) return c.json({ status: 'ignored', reason: build.ignored });
-    const record = await deps.scheduler.enqueue(build, `${eventName} delivery ${deliveryId}`);
-    await deps.store.setDeliveryBuild(deliveryId, record.id);
+    // The delivery id and its build are recorded together: a crash between the two could
+    // otherwise turn GitHub's redelivery into a "duplicate" of a build that never existed.
+    const record = await deps.scheduler.enqueueIf(
+      (tx) => tx.recordDelivery(delivery),
+      decision,
+      `${eventName} delivery ${deliveryId}`,
+      (tx, made) => tx.setDeliveryBuild(deliveryId, made.id),
+    );
+    if (!record) return c.json(duplicate(deliveryId));
     return c.json({ status: 'queued', build: { id: record.id, number: record.number } }, 201);
   });
   return app;
+}
+
+const duplicate = (deliveryId: string): { status: 'duplicate'; deliveryId: string } => ({
+  status: 'duplicate',
+  deliveryId,
+});
+
+/** What a delivery asks for: a build, or nothing and why. Bad payloads are a 400. */
+function decide(
+  project: ProjectRecord,
+  eventName: string,
+  body: Buffer,
+): NewBuild | { ignored: string } {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw badRequest('the body is not JSON');
+  }
+  const event = parseGitHubEvent(eventName, payload);
+  if (event.kind === 'ignored') return { ignored: event.ignored };
+  if (event.kind === 'invalid') throw badRequest(event.error);
+  return buildFor(project, event);
 }
 
 function buildFor(

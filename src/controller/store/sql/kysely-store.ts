@@ -4,6 +4,7 @@ import type { Store } from '../store.ts';
 import type { Database } from './schema.ts';
 import { agentMethods } from './agents.ts';
 import { buildMethods } from './builds.ts';
+import { inTransaction } from './json.ts';
 import { jobMethods } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { miscMethods } from './misc.ts';
@@ -12,8 +13,13 @@ import { triggerMethods } from './triggers.ts';
 
 export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
   await migrate(db as Kysely<unknown>);
+  return { ...storeOver(db), close: () => db.destroy() };
+}
+
+function storeOver(db: Kysely<Database>): Store {
   return {
-    close: () => db.destroy(),
+    close: () => Promise.reject(new Error('close the store, not a transaction')),
+    atomically: (fn) => inTransaction(db, (trx) => fn(storeOver(trx))),
     ...projectMethods(db),
     ...buildMethods(db),
     ...jobMethods(db),
