@@ -10,6 +10,59 @@ import type { Harness } from './support/harness.ts';
 import { cookiesOf, signIn, startHarness } from './support/harness.ts';
 import { makeRepo, submit, waitFinished } from './support/seed.ts';
 
+const GOOD = String.raw`pipeline {
+  agent none
+  parameters {
+    string(name: 'GREETING', defaultValue: 'hello')
+    booleanParam(name: 'FAST', defaultValue: false)
+  }
+  stages {
+    stage('Build') {
+      agent { label 'linux' }
+      steps {
+        sh 'printf "\\033[32mcompiled\\033[0m\\n"'
+        sh 'echo "<b>not bold</b>"'
+      }
+    }
+    stage('Test') {
+      parallel {
+        stage('unit') {
+          agent { label 'linux' }
+          // One command, so the shell's trace adds a line or two, not one per test.
+          steps { sh 'seq 1 600 | sed "s/.*/unit test & ok/"' }
+        }
+        stage('lint') {
+          agent { label 'linux' }
+          steps { sh 'sleep 0.2; echo lint clean' }
+        }
+      }
+    }
+  }
+}
+`;
+const BAD = `pipeline {
+  agent { label 'linux' }
+  stages {
+    stage('Check') {
+      steps {
+        sh 'echo checking'
+        sh 'exit 3'
+      }
+    }
+  }
+}
+`;
+const STUCK = `pipeline {
+  agent none
+  stages {
+    stage('VM') {
+      agent { label 'vagrant && kvm' }
+      steps { sh 'true' }
+    }
+  }
+}
+`;
+
 const html = { accept: 'text/html' };
 
 describe('web pages', () => {
@@ -50,41 +103,9 @@ describe('web pages', () => {
     await h.listen();
     h.startAgent('linux-1', ['linux']);
     session = await signIn(app, h.admin);
-    const good = makeRepo(
-      h.dir,
-      {
-        agent: 'none',
-        stages: [
-          {
-            name: 'Build',
-            agent: 'linux',
-            sh: ["printf '\\033[32mcompiled\\033[0m\\n'", 'echo "<b>not bold</b>"'],
-          },
-          {
-            name: 'Test',
-            parallel: [
-              {
-                name: 'unit',
-                agent: 'linux',
-                sh: ['for i in $(seq 1 600); do echo "unit test $i ok"; sleep 0.001; done'],
-              },
-              { name: 'lint', agent: 'linux', sh: ['sleep 0.2; echo lint clean'] },
-            ],
-          },
-        ],
-      },
-      'good',
-    );
-    const bad = makeRepo(
-      h.dir,
-      { agent: 'linux', stages: [{ name: 'Check', sh: ['echo checking', 'exit 3'] }] },
-      'bad',
-    );
-    const stuck = makeRepo(
-      h.dir,
-      { agent: 'none', stages: [{ name: 'VM', agent: 'vagrant && kvm', sh: ['true'] }] },
-      'stuck',
-    );
+    const good = makeRepo(h.dir, GOOD, 'good');
+    const bad = makeRepo(h.dir, BAD, 'bad');
+    const stuck = makeRepo(h.dir, STUCK, 'stuck');
     ok = await submit(h, good);
     failed = await submit(h, bad);
     await waitFinished(h, ok);
