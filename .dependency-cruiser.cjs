@@ -30,7 +30,8 @@ module.exports = {
     },
     {
       name: 'reports-is-a-leaf',
-      comment: 'Test-report parsing is shared by the runner and the controller; it imports neither.',
+      comment:
+        'Test-report parsing is shared by the runner and the controller; it imports neither.',
       severity: 'error',
       from: { path: '^src/reports/' },
       to: { path: ours, pathNot: '^src/(reports|util)/' },
