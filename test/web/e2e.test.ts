@@ -122,6 +122,10 @@ describe('web UI end to end (rig serve, Chromium)', () => {
       page.locator('.chip.status-finished', { hasText: 'unit' }),
     );
     await see(
+      'a matrix cell finished in the graph',
+      page.locator('.cells .chip.status-finished', { hasText: 'ARCH=arm64' }),
+    );
+    await see(
       'the final result',
       page.locator('.build-title-row .badge', { hasText: /Unstable|Passed|Failed/ }),
     );

@@ -52,6 +52,32 @@ const BAD = `pipeline {
   }
 }
 `;
+const MATRIX = `pipeline {
+  agent none
+  stages {
+    stage('Cells') {
+      matrix {
+        agent { label 'linux' }
+        axes {
+          axis {
+            name 'OS'
+            values 'linux', 'bsd'
+          }
+          axis {
+            name 'ARCH'
+            values 'amd64', 'arm64'
+          }
+        }
+        stages {
+          stage('Check') {
+            steps { sh 'echo "checking $OS/$ARCH"' }
+          }
+        }
+      }
+    }
+  }
+}
+`;
 const STUCK = `pipeline {
   agent none
   stages {
@@ -72,6 +98,7 @@ describe('web pages', () => {
   let ok: string;
   let failed: string;
   let waiting: string;
+  let cells: string;
 
   const get = (path: string, cookie = session.cookie): Promise<Response> =>
     Promise.resolve(app.request(path, { headers: { ...html, cookie } }));
@@ -108,10 +135,12 @@ describe('web pages', () => {
     const stuck = makeRepo(h.dir, STUCK, 'stuck');
     ok = await submit(h, good);
     failed = await submit(h, bad);
+    cells = await submit(h, makeRepo(h.dir, MATRIX, 'matrix'));
     await waitFinished(h, ok);
     await waitFinished(h, failed);
+    await waitFinished(h, cells);
     waiting = await submit(h, stuck);
-    const until = Date.now() + 10_000;
+    const until = Date.now() + 60_000;
     while (
       !(await h.controller.store.jobsWithStatus(['queued'])).some(
         (j) => j.buildId === waiting && j.waitReason,
@@ -322,6 +351,14 @@ describe('web pages', () => {
         body,
         /<a class="chip tone-success status-finished" href="\/builds\/[^"?]+\?log=j[^"&]+&amp;from=0#L\d+" data-stream="j/,
       );
+    });
+
+    it('shows a matrix as a grid of cells named by their axis values', async () => {
+      const body = await page(`/builds/${cells}`);
+      assert.match(body, /aria-label="Cells: 4 matrix cells"/);
+      for (const cell of ['OS=linux, ARCH=amd64', 'OS=bsd, ARCH=arm64'])
+        assert.match(body, new RegExp(`<span class="chip-name">${cell}</span>`));
+      assert.match(body, /Passed<\/span>/);
     });
 
     it('opens on the failed stage, with its log paged for browsers without JavaScript', async () => {

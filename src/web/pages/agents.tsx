@@ -106,7 +106,7 @@ function AgentCard(props: { user: SessionUser; row: AgentRow; now: number }): JS
         <PostButton
           user={props.user}
           action={`/agents/${encodeURIComponent(agent.name)}/drain`}
-          class="btn btn-quiet btn-small"
+          class="btn btn-small"
           fields={{ drain: state === 'draining' ? 'false' : 'true' }}
         >
           {state === 'draining' ? 'Resume' : 'Drain'}

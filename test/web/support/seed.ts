@@ -64,13 +64,13 @@ export async function submit(
   return ((await res.json()) as { id: string }).id;
 }
 
-export async function waitFinished(h: Harness, id: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFinished(h: Harness, id: string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if ((await h.controller.store.getBuild(id))?.status === 'finished') return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`build ${id} did not finish`);
+  throw new Error(`waited ${timeoutMs / 1000} s for build ${id} to finish`);
 }
 
 export async function seedBuilds(h: Harness): Promise<string[]> {
