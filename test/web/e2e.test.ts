@@ -199,6 +199,16 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.getByRole('button', { name: 'Run build' }).click();
     await page.waitForURL(/\/builds\/[^/?#]+$/);
     await see('the log line "soak 5"', page.locator('.lv-row .lt', { hasText: /^soak 5$/ }));
+    const soakUrl = page.url();
+    await page.goto(`${s.url}/agents`);
+    await see(
+      'the agent busy with the soak build',
+      page
+        .locator('.agent-card', { hasText: 'Busy' })
+        .locator('.agent-jobs', { hasText: 'soak #1' }),
+    );
+    await shoot(page, 'agents-busy');
+    await page.goto(soakUrl);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await see(
       'the Cancelled badge',

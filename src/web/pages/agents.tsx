@@ -88,6 +88,7 @@ function AgentCard(props: { user: SessionUser; row: AgentRow; now: number }): JS
         <ul class="agent-jobs" aria-label="Running now">
           {jobs.map((j) => (
             <li>
+              <span class="agent-job-label">Running</span>
               <a href={`/builds/${encodeURIComponent(j.buildId)}`}>{j.title}</a>
               {j.unit && <span class="muted"> · {j.unit}</span>}
             </li>
