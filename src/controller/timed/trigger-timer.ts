@@ -50,6 +50,8 @@ export class TriggerTimer {
   private stopped = false;
   /** Fires under way, by trigger: a trigger whose last fire still runs skips this one. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** The last round of due triggers (it arms the next timer when done). */
+  private dueRun: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -94,6 +96,12 @@ export class TriggerTimer {
       .sort((a, b) => (a.next ?? Infinity) - (b.next ?? Infinity));
   }
 
+  /** Resolves once every fire under way is done (tests move a manual clock with it). */
+  async idle(): Promise<void> {
+    await this.dueRun;
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight.values()]);
+  }
+
   /** Disarms; resolves once fires already under way are done. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -108,7 +116,9 @@ export class TriggerTimer {
     const soonest = this.list()[0]?.next;
     if (this.stopped || soonest === undefined || soonest === null) return;
     const delay = Math.min(Math.max(0, soonest - this.clock.now()), maxDelayMs);
-    this.cancel = this.clock.schedule(() => void this.due(), delay);
+    this.cancel = this.clock.schedule(() => {
+      this.dueRun = this.due();
+    }, delay);
   }
 
   private async due(): Promise<void> {
