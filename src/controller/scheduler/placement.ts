@@ -12,6 +12,7 @@ import type { PlacementRequest } from '../ports.ts';
 import { newId } from '../ids.ts';
 import type { JobRecord } from '../store/records.ts';
 import type { SchedulerContext } from './context.ts';
+import { secretNames } from './build-credentials.ts';
 import { attemptsFor, requirementOf } from './requirement.ts';
 
 export async function runUnit(
@@ -32,6 +33,7 @@ export async function runUnit(
       unitPath: unit.stagePath,
       requirement: requirementOf(unit.agent),
       inheritedEnv: unit.inheritedEnv,
+      secretEnv: secretNames(ctx, buildId, unit.inheritedEnv),
       maxAttempts: pipeline ? attemptsFor(pipeline) : 2,
     });
     jobId = job.id;
