@@ -13,7 +13,7 @@ import { newId } from '../ids.ts';
 import type { JobRecord } from '../store/records.ts';
 import type { SchedulerContext } from './context.ts';
 import { secretNames } from './build-credentials.ts';
-import { attemptsFor, requirementOf } from './requirement.ts';
+import { attemptsFor, requirementOf, unitRetry } from './requirement.ts';
 
 export async function runUnit(
   ctx: SchedulerContext,
@@ -34,7 +34,7 @@ export async function runUnit(
       requirement: requirementOf(unit.agent),
       inheritedEnv: unit.inheritedEnv,
       secretEnv: secretNames(ctx, buildId, unit.inheritedEnv),
-      maxAttempts: pipeline ? attemptsFor(pipeline) : 2,
+      maxAttempts: pipeline ? attemptsFor(pipeline, unitRetry(pipeline, unit.stagePath)) : 2,
     });
     jobId = job.id;
     ctx.bus.publish({ kind: 'queue' });

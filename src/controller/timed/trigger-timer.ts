@@ -50,6 +50,7 @@ export class TriggerTimer {
   private stopped = false;
   /** Fires under way, by trigger: a trigger whose last fire still runs skips this one. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  private pass: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -108,7 +109,13 @@ export class TriggerTimer {
     const soonest = this.list()[0]?.next;
     if (this.stopped || soonest === undefined || soonest === null) return;
     const delay = Math.min(Math.max(0, soonest - this.clock.now()), maxDelayMs);
-    this.cancel = this.clock.schedule(() => void this.due(), delay);
+    this.cancel = this.clock.schedule(() => void (this.pass = this.due()), delay);
+  }
+
+  /** Resolves once the latest pass and the fires it started are done (tests step time with it). */
+  async settled(): Promise<void> {
+    await this.pass;
+    await Promise.all([...this.inFlight.values()]);
   }
 
   private async due(): Promise<void> {
