@@ -45,6 +45,12 @@ export class AgentJob {
     private readonly host: JobHost,
   ) {
     this.spool = new JobSpool(join(host.dataDir, 'spool'), assignment.jobId);
+    // Secrets the controller's side fetched reach us as plain variables: mask them too.
+    const scope = assignment.scope;
+    for (const name of scope?.secretEnv ?? []) {
+      const value = scope?.inheritedEnv[name];
+      if (value !== undefined) this.masker.add(value);
+    }
     this.finished = this.run();
   }
 

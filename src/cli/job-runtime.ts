@@ -51,6 +51,7 @@ export function controllerCoordinator(dataDir: string): RunCoordinator {
       executors,
       onEvent: req.onEvent,
       signal: req.signal,
+      credentials: req.credentials,
       placement: { runUnit: req.runUnit },
       locks: { acquire: (resource, o) => req.acquireLock(resource, o.signal) },
     });

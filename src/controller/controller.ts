@@ -87,6 +87,8 @@ export async function createController(opts: ControllerOptions): Promise<Control
     parse: opts.parse,
     coordinator: opts.coordinator,
     pipelines: new Map(),
+    vault,
+    buildSecrets: new Map(),
     coordinators: new Map(),
     jobEvents: new JobEvents(),
     buildEvents: new BuildEvents(),

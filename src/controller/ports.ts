@@ -7,6 +7,7 @@ import type {
   BuildContext,
   BuildEventListener,
   BuildResult,
+  CredentialProvider,
   Pipeline,
 } from '../protocol/runner-types.ts';
 
@@ -28,6 +29,12 @@ export type RunCoordinator = (request: {
   onEvent: BuildEventListener;
   signal: AbortSignal;
   runUnit: (unit: PlacementRequest) => Promise<{ result: BuildResult }>;
+  /**
+   * Credentials for the top level (`environment { X = credentials('id') }`):
+   * refused for forks' pull requests, like the agents'. Values it hands out
+   * are masked wherever a unit inherits them.
+   */
+  credentials: CredentialProvider;
   acquireLock: (resource: string, signal?: AbortSignal) => Promise<() => void>;
 }) => Promise<{ result: BuildResult }>;
 

@@ -103,9 +103,17 @@ export const jobAssignment = z.object({
   project: z.string(),
   repo: z.object({ url: z.string(), commit: z.string().nullable(), ref: z.string().nullable() }),
   pipelineFile: z.string(),
-  /** A placement unit: run only this stage subtree. */
+  /**
+   * A placement unit: run only this stage subtree, with the environment the
+   * controller's side computed. `secretEnv` names the inherited variables that
+   * hold secrets (from `credentials()` at the top level): the agent masks them.
+   */
   scope: z
-    .object({ stagePath: z.string(), inheritedEnv: z.record(z.string(), z.string()) })
+    .object({
+      stagePath: z.string(),
+      inheritedEnv: z.record(z.string(), z.string()),
+      secretEnv: z.array(z.string()).optional(),
+    })
     .nullable(),
   context: z.looseObject({ buildId: z.string() }).transform((c) => c as unknown as BuildContext),
   /** False for pull requests from forks: the agent must not ask for credentials. */

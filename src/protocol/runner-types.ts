@@ -3,5 +3,5 @@
  * the runner only through these (the import table forbids it the runner).
  */
 export type { BuildEvent, BuildEventListener, LogStream } from '../runner/events.ts';
-export type { BuildContext, ChangeRequest } from '../runner/api.ts';
+export type { BuildContext, ChangeRequest, CredentialProvider } from '../runner/api.ts';
 export type { Agent, BuildResult, Pipeline } from '../pipeline/model/pipeline.ts';

@@ -1,6 +1,6 @@
 /** `rig logs BUILD [-f]`: every log stream of a build; `-f` follows it live over SSE. */
 import type { Command } from '@commander-js/extra-typings';
-import { client, runClient } from './client.ts';
+import { ApiError, client, runClient } from './client.ts';
 import type { Client } from './client.ts';
 
 interface Stream {
@@ -25,40 +25,84 @@ export async function printLog(c: Client, build: string): Promise<void> {
   }
 }
 
-/** Streams every line of the build until it ends; resolves with the result. */
+/** How long `-f`/`--wait` keep trying to reach a controller that went away (a restart). */
+const RECONNECT_FOR_MS = 120_000;
+
+/**
+ * Streams every line of the build until it ends; resolves with the result.
+ * A controller restart only pauses it: we reconnect with `Last-Event-ID`, so
+ * no line is missed or printed twice.
+ */
 export async function followLog(c: Client, build: string): Promise<string | null> {
   let resume = '';
+  let failingSince: number | null = null;
   for (;;) {
-    const res = await c.raw(`/api/builds/${encodeURIComponent(build)}/follow`, {
-      'last-event-id': resume,
-      accept: 'text/event-stream',
-    });
-    if (!res.ok || !res.body) throw new Error(`following the log failed: HTTP ${res.status}`);
-    let buffer = '';
-    let event = 'message';
-    let data: string[] = [];
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) !== -1) {
-        const line = buffer.slice(0, nl).replace(/\r$/, '');
-        buffer = buffer.slice(nl + 1);
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-        else if (line.startsWith('id:')) resume = line.slice(3).trim();
-        else if (line === '') {
-          if (event === 'end')
-            return (JSON.parse(data.join('\n')) as { result: string | null }).result;
-          if (event === 'lines')
-            for (const d of data)
-              process.stdout.write(`${(JSON.parse(d) as { text: string }).text}\n`);
-          event = 'message';
-          data = [];
-        }
+    try {
+      const res = await c.raw(`/api/builds/${encodeURIComponent(build)}/follow`, {
+        'last-event-id': resume,
+        accept: 'text/event-stream',
+      });
+      if (res.status >= 400 && res.status < 500) {
+        const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+        throw new ApiError(res.status, body.error?.message ?? `HTTP ${res.status}`);
+      }
+      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      failingSince = null;
+      const end = await readEvents(res.body, (id) => (resume = id));
+      if (end !== undefined) return end;
+    } catch (err) {
+      if (err instanceof ApiError && err.status !== 0) throw err;
+      if (failingSince === null)
+        process.stderr.write(`rig: lost the connection to ${c.server}; reconnecting…\n`);
+      failingSince ??= Date.now();
+      if (Date.now() - failingSince > RECONNECT_FOR_MS) throw asApiError(c, err);
+    }
+    await new Promise((r) => setTimeout(r, failingSince === null ? 100 : 500));
+  }
+}
+
+function asApiError(c: Client, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError(
+    0,
+    `cannot reach ${c.server}: ${err instanceof Error ? err.message : String(err)}`,
+  );
+}
+
+/** Prints `lines` events until `end` (its result) or the stream breaks off (undefined). */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  seen: (id: string) => void,
+): Promise<string | null | undefined> {
+  let buffer = '';
+  let event = 'message';
+  let data: string[] = [];
+  let id: string | undefined;
+  const decoder = new TextDecoder();
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, nl).replace(/\r$/, '');
+      buffer = buffer.slice(nl + 1);
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      else if (line.startsWith('id:')) id = line.slice(3).trim();
+      else if (line === '') {
+        if (event === 'end')
+          return (JSON.parse(data.join('\n')) as { result: string | null }).result;
+        if (event === 'lines')
+          for (const d of data)
+            process.stdout.write(`${(JSON.parse(d) as { text: string }).text}\n`);
+        // The id counts once the event's lines are out: a break before that resends them.
+        if (id !== undefined) seen(id);
+        event = 'message';
+        data = [];
+        id = undefined;
       }
     }
   }
+  return undefined;
 }
 
 export function registerLogs(program: Command): void {

@@ -39,10 +39,26 @@ export function registerServe(program: Command): void {
       '--github-api <url>',
       'GitHub API base for commit statuses (GitHub Enterprise: https://HOST/api/v3)',
     )
+    .option(
+      '--heartbeat-ms <ms>',
+      'ping agents this often; three silent beats close the link (default: RIG_HEARTBEAT_MS or 5000)',
+    )
+    .option(
+      '--reconnect-window-ms <ms>',
+      'how long a disconnected agent keeps its jobs (default: RIG_RECONNECT_WINDOW_MS or 60000)',
+    )
     .action(async (opts) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port wants 0-65535, got ${opts.port}`);
+      const heartbeatMs = millis(
+        '--heartbeat-ms',
+        opts.heartbeatMs ?? process.env.RIG_HEARTBEAT_MS,
+      );
+      const reconnectWindowMs = millis(
+        '--reconnect-window-ms',
+        opts.reconnectWindowMs ?? process.env.RIG_RECONNECT_WINDOW_MS,
+      );
       const dataDir = resolve(opts.data);
       const log = pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2));
       const controller = await createController({
@@ -52,6 +68,8 @@ export function registerServe(program: Command): void {
         coordinator: controllerCoordinator(dataDir),
         ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
         ...(opts.githubApi ? { forgeApiUrl: opts.githubApi } : {}),
+        ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
+        ...(reconnectWindowMs === undefined ? {} : { reconnectWindowMs }),
       }).catch((err: unknown) => {
         if (err instanceof ControllerSetupError) throw new UsageError(err.message);
         throw err;
@@ -109,6 +127,15 @@ export function registerServe(program: Command): void {
         process.once('SIGINT', stop);
       });
     });
+}
+
+/** A flag (or its environment default) in milliseconds; unset stays undefined. */
+function millis(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag} wants milliseconds (> 0), got ${value}`);
+  return n;
 }
 
 async function loadProjects(

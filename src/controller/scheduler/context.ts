@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { Pipeline } from '../../protocol/runner-types.ts';
 import type { LiveBus } from '../live/bus.ts';
-import type { LogStreams, PipelineParser, RunCoordinator } from '../ports.ts';
+import type { LogStreams, PipelineParser, RunCoordinator, Vault } from '../ports.ts';
 import type { PipelineSource } from '../scm/source.ts';
 import type { JobRecord, ProjectRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -30,6 +30,9 @@ export interface SchedulerContext {
   coordinator: RunCoordinator | null;
   /** Pipelines of builds that are queued or running, by build id. */
   pipelines: Map<string, Pipeline>;
+  vault: Vault;
+  /** Secret values the coordinator of a running build was given, by build id (units mask them). */
+  buildSecrets: Map<string, Set<string>>;
   /** Abort handles of coordinators running in this process. */
   coordinators: Map<string, AbortController>;
   /** `ended` (job: JobRecord) once a job has its final state (done, or lost with no attempt left). */

@@ -7,6 +7,7 @@
  */
 import type { BuildEvent, BuildResult } from '../../protocol/runner-types.ts';
 import { buildContextFor } from './build-context.ts';
+import { buildCredentials } from './build-credentials.ts';
 import type { SchedulerContext } from './context.ts';
 import { applyChunk } from './ingest.ts';
 import type { ChunkTarget } from './ingest.ts';
@@ -54,6 +55,7 @@ export async function runCoordinated(ctx: SchedulerContext, buildId: string): Pr
     onEvent,
     signal: abort.signal,
     runUnit: (unit) => runUnit(ctx, buildId, unit),
+    credentials: buildCredentials(ctx, build),
     acquireLock: async (resource, signal) => {
       // One holder per lock() call: parallel branches of the top level exclude each other.
       const holder = `${buildId}:coordinator#${++lockCalls}`;
@@ -62,5 +64,6 @@ export async function runCoordinated(ctx: SchedulerContext, buildId: string): Pr
     },
   });
   await writes;
+  ctx.buildSecrets.delete(buildId);
   return result;
 }

@@ -73,6 +73,8 @@ async function assign(ctx: SchedulerContext, job: JobRecord, agentId: string): P
   if (!agent?.link) return;
   const assignment = await assignmentFor(ctx, job);
   if (!assignment) return;
+  // As in Jenkins, a step sees the agent it runs on, not the host name of the machine.
+  assignment.context.env = { ...assignment.context.env, NODE_NAME: agent.name };
   agent.jobs.add(job.id);
   await ctx.store.updateJob(job.id, { status: 'assigned', agentId, waitReason: null });
   agent.link.send({ type: 'job.assign', job: assignment });
@@ -96,7 +98,9 @@ async function assignmentFor(
     repo: { url: build.repoUrl, commit: build.commit, ref: build.ref },
     pipelineFile: build.pipelineFile,
     scope:
-      job.unitPath === null ? null : { stagePath: job.unitPath, inheritedEnv: job.inheritedEnv },
+      job.unitPath === null
+        ? null
+        : { stagePath: job.unitPath, inheritedEnv: job.inheritedEnv, secretEnv: job.secretEnv },
     context: await buildContextFor(ctx.store, build, project),
     credentialsAllowed: !build.fromFork,
     attempt: job.attempt,

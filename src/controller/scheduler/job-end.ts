@@ -62,6 +62,7 @@ export async function loseJob(
         unitPath: job.unitPath,
         requirement: job.requirement,
         inheritedEnv: job.inheritedEnv,
+        secretEnv: job.secretEnv,
         attempt: job.attempt + 1,
         maxAttempts: job.maxAttempts,
       });

@@ -12,7 +12,8 @@ import type { PlacementRequest } from '../ports.ts';
 import { newId } from '../ids.ts';
 import type { JobRecord } from '../store/records.ts';
 import type { SchedulerContext } from './context.ts';
-import { attemptsFor, requirementOf } from './requirement.ts';
+import { secretNames } from './build-credentials.ts';
+import { attemptsFor, requirementOf, unitRetry } from './requirement.ts';
 
 export async function runUnit(
   ctx: SchedulerContext,
@@ -32,7 +33,8 @@ export async function runUnit(
       unitPath: unit.stagePath,
       requirement: requirementOf(unit.agent),
       inheritedEnv: unit.inheritedEnv,
-      maxAttempts: pipeline ? attemptsFor(pipeline) : 2,
+      secretEnv: secretNames(ctx, buildId, unit.inheritedEnv),
+      maxAttempts: pipeline ? attemptsFor(pipeline, unitRetry(pipeline, unit.stagePath)) : 2,
     });
     jobId = job.id;
     ctx.bus.publish({ kind: 'queue' });

@@ -1,5 +1,8 @@
 /** What an `agent` directive asks of a machine, in the controller's terms. */
 import type { Agent, Pipeline } from '../../protocol/runner-types.ts';
+
+type Options = Pipeline['options'];
+type StageList = Pipeline['stages'];
 import type { Requirement } from '../store/records.ts';
 
 export function requirementOf(agent: Agent): Requirement {
@@ -31,4 +34,25 @@ export function describeRequirement(r: Requirement): string {
   const parts = [r.labelExpr === null ? 'any agent' : `\`${r.labelExpr}\``];
   if (r.executor !== null) parts.push(`with the ${r.executor} executor`);
   return parts.join(' ');
+}
+
+/**
+ * The `retry` option closest to a placement unit: the unit's own stage, else
+ * the nearest enclosing stage or matrix that has one (a matrix cell's path
+ * continues below the matrix stage), else none (the pipeline's applies).
+ */
+export function unitRetry(pipeline: Pipeline, path: string): Options['retry'] {
+  const names = path.split('/');
+  let stages: StageList = pipeline.stages;
+  let found: Options['retry'];
+  for (const name of names) {
+    const stage = stages.find((s) => s.name === name);
+    if (!stage) return found;
+    found = stage.options.retry ?? found;
+    const body = stage.body;
+    if (body.kind === 'matrix') return body.matrix.options.retry ?? found;
+    if (body.kind === 'steps') return found;
+    stages = body.stages;
+  }
+  return found;
 }

@@ -111,6 +111,8 @@ export interface JobRecord {
   unitPath: string | null;
   requirement: Requirement;
   inheritedEnv: Record<string, string>;
+  /** Names in `inheritedEnv` whose values hold secrets: the agent masks them in the log. */
+  secretEnv: string[];
   status: JobStatus;
   result: BuildResult | null;
   agentId: string | null;
@@ -128,7 +130,7 @@ export interface JobRecord {
 }
 
 export type NewJob = Pick<JobRecord, 'id' | 'buildId' | 'unitPath' | 'requirement'> &
-  Partial<Pick<JobRecord, 'inheritedEnv' | 'attempt' | 'maxAttempts'>>;
+  Partial<Pick<JobRecord, 'inheritedEnv' | 'secretEnv' | 'attempt' | 'maxAttempts'>>;
 
 export type AgentStatus = 'online' | 'offline' | 'draining' | 'quarantined';
 

@@ -50,8 +50,7 @@ export class TriggerTimer {
   private stopped = false;
   /** Fires under way, by trigger: a trigger whose last fire still runs skips this one. */
   private readonly inFlight = new Map<string, Promise<void>>();
-  /** The last round of due triggers (it arms the next timer when done). */
-  private dueRun: Promise<void> = Promise.resolve();
+  private pass: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -96,12 +95,6 @@ export class TriggerTimer {
       .sort((a, b) => (a.next ?? Infinity) - (b.next ?? Infinity));
   }
 
-  /** Resolves once every fire under way is done (tests move a manual clock with it). */
-  async idle(): Promise<void> {
-    await this.dueRun;
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight.values()]);
-  }
-
   /** Disarms; resolves once fires already under way are done. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -116,9 +109,13 @@ export class TriggerTimer {
     const soonest = this.list()[0]?.next;
     if (this.stopped || soonest === undefined || soonest === null) return;
     const delay = Math.min(Math.max(0, soonest - this.clock.now()), maxDelayMs);
-    this.cancel = this.clock.schedule(() => {
-      this.dueRun = this.due();
-    }, delay);
+    this.cancel = this.clock.schedule(() => void (this.pass = this.due()), delay);
+  }
+
+  /** Resolves once the latest pass and the fires it started are done (tests step time with it). */
+  async settled(): Promise<void> {
+    await this.pass;
+    await Promise.all([...this.inFlight.values()]);
   }
 
   private async due(): Promise<void> {

@@ -157,9 +157,11 @@ export function storeConformance(name: string, open: () => Promise<Store>, skip?
           buildId: 'b1',
           unitPath: 'Test/linux',
           requirement: { labelExpr: 'linux && !arm', executor: null },
-          inheritedEnv: { A: '1' },
+          inheritedEnv: { A: '1', S: 'hush' },
+          secretEnv: ['S'],
         });
         assert.equal(job.status, 'queued');
+        assert.deepEqual((await s.getJob('j1'))?.secretEnv, ['S']);
         assert.equal(job.maxAttempts, 2);
         const chunk = { jobId: 'j1', buildId: 'b1', source: 'j1', chunkSeq: 1, logLines: 3 };
         const events = [{ index: 0, line: 0, event: { type: 'stage.start', path: 'Test/linux' } }];

@@ -1,8 +1,10 @@
-/** An agent process for tests: `node --import tsx agent-main.ts SERVER TOKEN NAME LABELS DATA`. */
+/**
+ * An agent process for tests, from source through tsx with the real runner:
+ * `node --import tsx agent-main.ts SERVER TOKEN NAME LABELS DATA`.
+ */
 import pino from 'pino';
 import { RigAgent } from '../../../src/agent/agent.ts';
-import { runnerJobRunner } from '../../../src/agent/runner-job.ts';
-import { fakeRunBuild, parseTestPipeline } from './fake-pipeline.ts';
+import { agentJobRunner } from '../../../src/cli/job-runtime.ts';
 
 const [server = '', token = '', name = 'agent', labels = '', dataDir = '.agent'] =
   process.argv.slice(2);
@@ -15,11 +17,7 @@ const agent = new RigAgent({
   executorKinds: ['host'],
   dataDir,
   log: pino({ level: process.env.RIG_TEST_LOG ?? 'warn' }, pino.destination(2)),
-  runner: runnerJobRunner({
-    runBuild: fakeRunBuild,
-    parse: (text) => parseTestPipeline(text),
-    executors: { forAgent: () => Promise.resolve({ error: 'none' }), available: () => ['host'] },
-  }),
+  runner: agentJobRunner(),
 });
 agent.start();
 process.stdout.write('started\n');

@@ -1,5 +1,6 @@
 /** Real processes on loopback for the end-to-end tests: a controller, agents, a git repository. */
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,11 +114,14 @@ export async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A git repository with `rig-test.json` committed on `main`. */
-export function makeRepo(dir: string, pipeline: unknown): string {
-  const repo = join(dir, 'repo');
+/**
+ * A git repository with a `Jenkinsfile` committed on `main`, named
+ * `repo-<random>` (its project's name: job cgroups carry it, so it is unique per run).
+ */
+export function makeRepo(dir: string, jenkinsfile: string): string {
+  const repo = join(dir, `repo-${randomBytes(3).toString('hex')}`);
   mkdirSync(repo, { recursive: true });
-  writeFileSync(join(repo, 'rig-test.json'), JSON.stringify(pipeline, null, 2));
+  writeFileSync(join(repo, 'Jenkinsfile'), jenkinsfile);
   const git = (...args: string[]): void =>
     void execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
@@ -134,6 +138,8 @@ export interface BuildBody {
     id: string;
     unitPath: string | null;
     status: string;
+    result: string | null;
+    note: string | null;
     agent: string | null;
     attempt: number;
     startedAt: number | null;
@@ -149,7 +155,7 @@ export async function submit(
 ): Promise<string> {
   const r = await api<{ id: string }>(c.url, c.admin, '/api/builds', {
     method: 'POST',
-    body: JSON.stringify({ repo, pipelineFile: 'rig-test.json', ref: 'main', params }),
+    body: JSON.stringify({ repo, pipelineFile: 'Jenkinsfile', ref: 'main', params }),
   });
   if (r.status !== 201) throw new Error(`submit: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.id;

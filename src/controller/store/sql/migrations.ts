@@ -193,9 +193,23 @@ const triggersAndCounters: Migration = {
   },
 };
 
+/** Which inherited variables of a placement unit hold secrets (the agent masks them). */
+const secretEnv: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .alterTable('jobs')
+      .addColumn('secret_env', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+  },
+};
+
 const provider: MigrationProvider = {
   getMigrations: () =>
-    Promise.resolve({ '0001_initial': initial, '0002_triggers_and_counters': triggersAndCounters }),
+    Promise.resolve({
+      '0001_initial': initial,
+      '0002_triggers_and_counters': triggersAndCounters,
+      '0003_secret_env': secretEnv,
+    }),
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

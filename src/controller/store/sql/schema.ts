@@ -58,6 +58,7 @@ export interface JobsTable {
   unit_path: string | null;
   requirement: string;
   inherited_env: string;
+  secret_env: string;
   status: string;
   result: string | null;
   agent_id: string | null;
