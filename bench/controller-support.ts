@@ -47,9 +47,20 @@ export interface Served {
 
 export async function startServe(dir: string): Promise<Served> {
   const admin = `rig_u_${randomBytes(24).toString('base64url')}`;
+  // RIG_BENCH_CPU_PROF=DIR writes a CPU profile of the controller there (open it in DevTools).
+  const prof = process.env.RIG_BENCH_CPU_PROF;
   const proc = spawn(
     process.execPath,
-    [RIG, 'serve', '--no-local-agent', '--port', '0', '--data', join(dir, 'data')],
+    [
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      RIG,
+      'serve',
+      '--no-local-agent',
+      '--port',
+      '0',
+      '--data',
+      join(dir, 'data'),
+    ],
     {
       cwd: dir,
       env: { ...process.env, RIG_ADMIN_TOKEN: admin, RIG_LOG_LEVEL: 'warn' },
