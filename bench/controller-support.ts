@@ -47,20 +47,12 @@ export interface Served {
 
 export async function startServe(dir: string): Promise<Served> {
   const admin = `rig_u_${randomBytes(24).toString('base64url')}`;
-  // RIG_BENCH_CPU_PROF=DIR writes a CPU profile of the controller there (open it in DevTools).
-  const prof = process.env.RIG_BENCH_CPU_PROF;
+  // RIG_BENCH_NODE_ARGS adds node options to the controller only, e.g.
+  // `--cpu-prof --cpu-prof-dir=/tmp/prof` (open it in DevTools) or `--trace-gc`.
+  const nodeArgs = process.env.RIG_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const proc = spawn(
     process.execPath,
-    [
-      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      RIG,
-      'serve',
-      '--no-local-agent',
-      '--port',
-      '0',
-      '--data',
-      join(dir, 'data'),
-    ],
+    [...nodeArgs, RIG, 'serve', '--no-local-agent', '--port', '0', '--data', join(dir, 'data')],
     {
       cwd: dir,
       env: { ...process.env, RIG_ADMIN_TOKEN: admin, RIG_LOG_LEVEL: 'warn' },
@@ -97,6 +89,7 @@ export function lineMatching(proc: ChildProcess, re: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: proc.stdout! });
     rl.on('line', (line) => {
+      if (process.env.RIG_BENCH_NODE_ARGS) process.stderr.write(`${line}\n`);
       const m = re.exec(line);
       if (m) resolve(m[1] ?? line);
     });

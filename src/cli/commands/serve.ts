@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import pino from 'pino';
@@ -45,6 +46,9 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port wants 0-65535, got ${opts.port}`);
       const dataDir = resolve(opts.data);
+      // A controller's heap is mostly short-lived log chunks: collect them before growing the
+      // heap, so memory stays flat however much log goes through (docs/controller.md, Figures).
+      setFlagsFromString('--optimize-for-size');
       const log = pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2));
       const controller = await createController({
         dataDir,
