@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from './sql/schema.ts';
 import { createKyselyStore } from './sql/kysely-store.ts';
+import { cacheStatements } from './statement-cache.ts';
 import type { Store } from './store.ts';
 
 /** `file` may be `:memory:` for tests. */
@@ -13,6 +14,6 @@ export async function openSqliteStore(file: string): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   return createKyselyStore(
-    new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    new Kysely<Schema>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) }),
   );
 }
