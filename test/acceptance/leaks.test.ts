@@ -188,8 +188,9 @@ async function forkBomb(target: Target): Promise<void> {
     // No -e: an instance whose fork was refused keeps waiting for the children it has.
     'set +xe',
     'b() { if [ "$1" -gt 0 ]; then b $(($1 - 1)) & b $(($1 - 1)) & wait; else sleep 600; fi; }',
-    // exec, not a fork: the step hangs even when its own forks were refused.
-    'b 10; exec sleep 600',
+    // The bomb in a subshell (a refused fork is fatal to the shell that asked), then
+    // exec, not a fork: the step hangs until cancelled even when forks are refused.
+    '( b 10 ); exec sleep 600',
   ].join('\n');
   const options = `resourceLimits(pids: ${PIDS_LIMIT}); timeout(time: 5, unit: 'MINUTES')`;
   const before = await baselineSnapshot();
