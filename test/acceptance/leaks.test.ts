@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findMarked } from '../../src/executors/proc/proc-table.ts';
@@ -174,7 +174,7 @@ async function leakyJob(target: Target, end: 'hang' | 'crash'): Promise<void> {
     });
   } finally {
     // Only the empty mount point directory can remain on the host (host executor).
-    await rm(`/mnt/lk-${tag}`, { recursive: false, force: true }).catch(() => undefined);
+    await rmdir(`/mnt/lk-${tag}`).catch(() => undefined);
   }
 }
 
