@@ -77,4 +77,10 @@ export interface BuildReport {
   }>;
   /** Post blocks that ran, in the order they ran. `scope` is `pipeline` or a stage path. */
   post: Array<{ scope: string; condition: PostCondition; result: BuildResult }>;
+  /**
+   * What each job's teardown removed, could not remove, or found left on the
+   * host, one entry per job (agent) in the order they were released. Absent
+   * when no job ran.
+   */
+  teardown?: Array<Omit<Extract<BuildEvent, { type: 'teardown' }>, 'type' | 'at'>>;
 }

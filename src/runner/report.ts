@@ -14,6 +14,7 @@ export class ReportBuilder {
   private readonly children = new Map<string, string[]>();
   private readonly roots: string[] = [];
   private readonly post: BuildReport['post'] = [];
+  private readonly teardown: NonNullable<BuildReport['teardown']> = [];
   private result: BuildReport['result'] = 'NOT_BUILT';
   private durationMs = 0;
 
@@ -47,6 +48,13 @@ export class ReportBuilder {
       case 'post.end':
         this.post.push({ scope: event.scope, condition: event.condition, result: event.result });
         return;
+      case 'teardown':
+        this.teardown.push({
+          removed: event.removed,
+          failed: event.failed,
+          leftovers: event.leftovers,
+        });
+        return;
       case 'build.end':
         this.result = event.result;
         this.durationMs = event.durationMs;
@@ -69,6 +77,7 @@ export class ReportBuilder {
       durationMs: this.durationMs,
       stages: ordered,
       post: [...this.post],
+      ...(this.teardown.length > 0 ? { teardown: [...this.teardown] } : {}),
     };
   }
 

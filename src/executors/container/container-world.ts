@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { JobSpec, LedgerEntry, SpawnRequest } from '../contract.ts';
 import type { Launch, Verdict, World } from '../job/world.ts';
 import type { HostDiff } from '../ledger/host-diff.ts';
+import { inventory, type WorldBaseline } from '../ledger/inventory.ts';
 import { LEDGER_ENV, readJobLedger } from '../ledger/job-file.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { pidNamespaceMembers } from '../proc/pidns.ts';
@@ -31,6 +32,8 @@ export interface ContainerParts {
   diff: HostDiff;
   /** Removes the container (idempotent). */
   remove(): Promise<void>;
+  /** The container's mounts and links when it started: not the job's. */
+  before: WorldBaseline;
 }
 
 const INSIDE = 'container';
@@ -69,6 +72,10 @@ export class ContainerWorld implements World {
 
   /** The container goes first: what the job made inside goes with it. */
   async collect(ledger: Ledger): Promise<void> {
+    const made = await inventory(
+      { pid: this.parts.container.initPid, before: this.parts.before },
+      INSIDE,
+    ).catch(() => []);
     await this.parts.remove();
     const fromJob = await readJobLedger(join(this.tmpDir, '.rig-ledger'));
     for (const problem of fromJob.problems) this.spec.log(`${LEDGER_ENV}: ${problem}`);
@@ -78,6 +85,7 @@ export class ContainerWorld implements World {
         async () => undefined,
       );
     }
+    for (const entry of made) ledger.record(entry, async () => undefined);
     await this.parts.diff.collect(ledger);
   }
 

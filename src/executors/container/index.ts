@@ -20,6 +20,7 @@ import { DEFAULT_PATH } from '../job/launch.ts';
 import { StepJob } from '../job/step-job.ts';
 import { validateSpec } from '../job/validate.ts';
 import { HostDiff } from '../ledger/host-diff.ts';
+import { worldBaseline } from '../ledger/inventory.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import { destroyEntry } from '../ledger/destroy.ts';
 import { pidNamespaceOf } from '../proc/pidns.ts';
@@ -92,6 +93,7 @@ async function prepareContainerJob(spec: JobSpec, options: ContainerExecutorOpti
       launcher,
       diff,
       remove: () => destroyEntry(entry),
+      before: await worldBaseline(container.initPid),
     });
     return new StepJob(spec, world, ledger);
   } catch (error) {

@@ -70,6 +70,10 @@ export class HostWorld implements World {
     await this.parts.diff.trace([...pids]);
   }
 
+  observe(key: string, chunk: Buffer): void {
+    this.parts.diff.observe(key, chunk);
+  }
+
   async collect(ledger: Ledger): Promise<void> {
     const fromJob = await readJobLedger(this.ledgerFile);
     for (const problem of fromJob.problems) this.spec.log(`${LEDGER_ENV}: ${problem}`);

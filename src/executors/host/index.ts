@@ -77,6 +77,7 @@ async function prepareHostJob(
       mode: options.attribution ?? 'traced',
       overlap,
       log: spec.log,
+      mentions: true,
     });
     const cgroup = containJob(spec, layout, ledger);
     const tmpDir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), `rig-${spec.jobId}-`));

@@ -58,10 +58,11 @@ export class StepJob implements Job {
     };
     const launch = this.world.launch(req, env);
     if ('error' in launch) return failedProc(launch.error);
+    const observe = this.world.observe?.bind(this.world);
     const proc = new StepProcess({
       ...launch,
-      onStdout: req.onStdout,
-      onStderr: req.onStderr,
+      onStdout: observe ? tee(req.onStdout, (c) => observe(`${req.stepId} 1`, c)) : req.onStdout,
+      onStderr: observe ? tee(req.onStderr, (c) => observe(`${req.stepId} 2`, c)) : req.onStderr,
       match: { jobId: this.id, stepId: req.stepId },
     });
     this.running.add(proc);
@@ -69,10 +70,25 @@ export class StepJob implements Job {
       this.running.delete(proc);
       launch.afterExit?.();
     });
-    return proc;
+    return {
+      get pid() {
+        return proc.pid;
+      },
+      exit: proc.exit,
+      // What a step is attached to is noted before a timeout kills it: after, it is gone.
+      stop: async (opts) => {
+        await this.traceQuietly();
+        return proc.stop(opts);
+      },
+    };
+  }
+
+  private async traceQuietly(): Promise<void> {
+    await this.world.trace?.().catch(() => undefined);
   }
 
   async stopAll(opts: StopOptions): Promise<StopReport> {
+    await this.traceQuietly();
     const procs = [...this.running];
     const report = await stopTarget(
       {
@@ -153,6 +169,13 @@ export class StepJob implements Job {
       });
     }
   }
+}
+
+function tee(first: (chunk: Buffer) => void, second: (chunk: Buffer) => void) {
+  return (chunk: Buffer): void => {
+    first(chunk);
+    second(chunk);
+  };
 }
 
 function failedProc(error: string): Proc {

@@ -32,8 +32,13 @@ export interface World {
   launch(req: SpawnRequest, env: Record<string, string>): Launch | { error: string };
   /** The step processes as one killable set (the job's cgroup), when there is one. */
   readonly steps?: ProcessContainer;
-  /** Runs at teardown while the job's processes still run: note what they are attached to. */
+  /**
+   * Runs before the job's processes are stopped (a step's stop, `stopAll`,
+   * teardown): note what they are attached to.
+   */
   trace?(): Promise<void>;
+  /** Every chunk of every step's output, `key` naming step and stream. */
+  observe?(key: string, chunk: Buffer): void;
   /**
    * Runs after every process was stopped and before the ledger is destroyed:
    * the executor records what it found the job left (job ledger file, host diff).

@@ -3,15 +3,16 @@
  * anything else on the host, change it at the same time, so being new is not
  * enough: an object is the job's only when it is traceable to the job.
  *
+ * - any kind: its name contains the job id, or it is named in a command the
+ *   job ran (`mentioned`, from the trace lines of its `sh` steps).
  * - netns: its nsfs inode is the network namespace of one of the job's
- *   processes (seen before they were stopped), or its name contains the job id.
- * - link (host netns): its veth peer lives in a netns attributed to the job,
- *   or its name contains the job id.
+ *   processes (seen before they were stopped).
+ * - link (host netns): its veth peer lives in a netns attributed to the job.
  * - mount: its mount point is inside the job's workspace or scratch
- *   directory, or contains the job id.
+ *   directory.
  * - container: its configuration carries the job's marker (Rig injects
  *   `RIG_BUILD_MARKER` into every container a job creates through the job's
- *   containers.conf) or a `rig.job=<id>` label, or its name contains the job id.
+ *   containers.conf) or a `rig.job=<id>` label.
  *
  * Everything else that is new is reported as unattributed and left alone.
  * `exclusive` mode, for hosts where nothing but one Rig job runs at a time,
@@ -36,6 +37,8 @@ export interface JobTraces {
   ignoreMountsUnder: string[];
   /** `kind id` of what the ledger already holds (the executor's own uplink…): not news. */
   known?: Set<string>;
+  /** Names the job's commands mentioned (see mentions.ts). */
+  mentioned?: (name: string) => boolean;
 }
 
 export interface DiffResult {
@@ -57,7 +60,8 @@ export function attributeDiff(
     if (ok || mode === 'exclusive') entries.push({ ...entry, source: 'diff' });
     else unattributed.push(label);
   };
-  const named = (name: string): boolean => name.includes(traces.jobId);
+  const named = (name: string): boolean =>
+    name.includes(traces.jobId) || (traces.mentioned?.(name) ?? false);
 
   const ours = new Set<string>();
   for (const [name, inode] of Object.entries(after.netns)) {
@@ -86,7 +90,7 @@ export function attributeDiff(
   }
   for (const [id, name] of Object.entries(after.containers)) {
     if (before.containers[id] !== undefined) continue;
-    const traced = traces.containers.has(id) || named(name);
+    const traced = traces.containers.has(id) || named(name) || named(id);
     take(
       traced,
       { kind: 'container', id, detail: { name } },

@@ -6,6 +6,7 @@
 import type { LedgerEntry } from '../contract.ts';
 import type { Verdict } from '../job/world.ts';
 import { attributeDiff, type AttributionMode } from './attribute.ts';
+import { Mentions } from './mentions.ts';
 import type { OverlapTracker } from './overlap.ts';
 import type { Ledger } from './ledger.ts';
 import { takeHostSnapshot, DEFAULT_PODMAN_ROOT, type HostSnapshot } from './snapshot.ts';
@@ -21,6 +22,8 @@ export interface HostDiffOptions {
   /** Jobs of the same executor: `exclusive` holds only for a job that ran alone. */
   overlap?: OverlapTracker;
   log?: (message: string) => void;
+  /** Attribute what the job's commands named (host executor: see mentions.ts). */
+  mentions?: boolean;
 }
 
 const PODMAN_MOUNTS = ['/run/containers', '/run/libpod', '/var/run/containers'];
@@ -28,6 +31,7 @@ const PODMAN_MOUNTS = ['/run/containers', '/run/libpod', '/var/run/containers'];
 export class HostDiff {
   private inodes = new Set<number>();
   private unattributed: string[] = [];
+  private readonly mentions = new Mentions();
 
   private constructor(
     private readonly opts: HostDiffOptions,
@@ -42,6 +46,11 @@ export class HostDiff {
 
   addPath(path: string): void {
     this.opts.paths.push(path);
+  }
+
+  /** One chunk of a step's output (its shell's trace lines name what it made). */
+  observe(key: string, chunk: Buffer): void {
+    if (this.opts.mentions) this.mentions.feed(key, chunk);
   }
 
   /** Call while the job's processes still run. */
@@ -71,6 +80,7 @@ export class HostDiff {
         linkPeers: peers,
         ignoreMountsUnder: [this.opts.podmanRoot ?? DEFAULT_PODMAN_ROOT, ...PODMAN_MOUNTS],
         known: new Set(ledger.entries().map((e) => `${e.kind} ${e.id}`)),
+        mentioned: (name) => this.mentions.has(name),
       },
       this.mode(),
     );

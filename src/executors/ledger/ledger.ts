@@ -84,7 +84,8 @@ function takeContainerRun(pending: Recorded[]): Recorded[] {
 
 export function describeEntry(entry: LedgerEntry): string {
   const where = entry.detail?.netns ? ` in netns ${entry.detail.netns}` : '';
-  return `${entry.kind} ${entry.id}${where} (${entry.source})`;
+  const went = entry.detail?.inside ? `, with the ${entry.detail.inside}` : '';
+  return `${entry.kind} ${entry.id}${where} (${entry.source}${went})`;
 }
 
 function sameEntry(a: Pick<LedgerEntry, 'kind' | 'id' | 'detail'>, b: typeof a): boolean {

@@ -25,6 +25,7 @@ import { containJob } from '../job/containment.ts';
 import { StepJob } from '../job/step-job.ts';
 import { validateSpec } from '../job/validate.ts';
 import { HostDiff } from '../ledger/host-diff.ts';
+import { worldBaseline } from '../ledger/inventory.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import { writeJobContainersConf } from '../ledger/podman-conf.ts';
 import { startHolder } from './holder.ts';
@@ -123,6 +124,7 @@ async function prepareSandboxJob(
       diff,
       userns: options.userns ?? false,
       env,
+      before: await worldBaseline(holder.initPid),
     });
     return new StepJob(spec, world, ledger);
   } catch (error) {

@@ -16,7 +16,8 @@ import type { ProcessContainer } from '../proc/stop.ts';
 import { join } from 'node:path';
 import type { Holder } from './holder.ts';
 import { NAMESPACE_FLAGS } from './holder.ts';
-import { containerCgroups } from './podman-storage.ts';
+import { containerCgroups, graphRoot } from './podman-storage.ts';
+import { inventory, type WorldBaseline } from '../ledger/inventory.ts';
 
 export interface SandboxParts {
   tmpDir: string;
@@ -25,6 +26,8 @@ export interface SandboxParts {
   diff: HostDiff;
   userns: boolean;
   env: Record<string, string>;
+  /** The sandbox's mounts and links once it was set up: not the job's. */
+  before: WorldBaseline;
 }
 
 const INSIDE = 'sandbox';
@@ -91,6 +94,7 @@ export class SandboxWorld implements World {
    * containers made inside, so what the job recorded is gone by then.
    */
   async collect(ledger: Ledger): Promise<void> {
+    const made = await this.inventory();
     await this.parts.holder.kill();
     const fromJob = await readJobLedger(this.ledgerFile);
     for (const problem of fromJob.problems) this.spec.log(`${LEDGER_ENV}: ${problem}`);
@@ -100,6 +104,7 @@ export class SandboxWorld implements World {
         async () => undefined,
       );
     }
+    for (const entry of made) ledger.record(entry, async () => undefined);
     for (const dir of await containerCgroups(this.tmpDir)) {
       ledger.record({
         kind: 'cgroup',
@@ -109,6 +114,20 @@ export class SandboxWorld implements World {
       });
     }
     await this.parts.diff.collect(ledger);
+  }
+
+  /** What the job made inside (it dies with the sandbox), for the report. */
+  private inventory(): Promise<LedgerEntry[]> {
+    const storage = graphRoot(this.tmpDir);
+    return inventory(
+      {
+        pid: this.parts.holder.initPid,
+        before: this.parts.before,
+        ignoreMountsUnder: [storage, '/run/containers', '/run/libpod'],
+        podmanContainers: join(storage, 'overlay-containers', 'containers.json'),
+      },
+      INSIDE,
+    ).catch(() => []);
   }
 
   verify(entries: LedgerEntry[]): Promise<Verdict> {
