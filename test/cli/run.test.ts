@@ -122,8 +122,9 @@ test('a timeout ends ABORTED, kills children that escaped their group, and post 
     assert.ok(existsSync(join(ws.dir, 'aborted')), 'post aborted ran');
     assert.equal(existsSync(join(ws.dir, 'failure')), false, 'post failure did not run');
     assert.deepEqual(await waitForNoProcesses(`TEST_TAG=${tag}`, 1000), []);
-    // timeout + grace, plus generous room for a loaded CI machine.
-    assert.ok(elapsed < 2000 + 1000 + 20000, `took ${elapsed} ms`);
+    // The steps ignore SIGTERM and would sleep 300 s: ending at all means SIGKILL came after
+    // the grace. The bound leaves room for a loaded CI machine (timing is for bench/).
+    assert.ok(elapsed < 120_000, `took ${elapsed} ms`);
   } finally {
     await ws.dispose();
   }
