@@ -244,6 +244,12 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.goto(buildUrl);
     await see('log rows', page.locator('.lv-row').first());
     await shoot(page, 'build-phone');
+    await page.goto(`${s.url}/`);
+    await see('the demo project on a phone', page.locator('.project-card', { hasText: 'demo' }));
+    await shoot(page, 'dashboard-phone');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'dashboard-phone-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 860 });
     await s.api(`/api/builds/${vm.body.id}/cancel`, { method: 'POST' });
   });

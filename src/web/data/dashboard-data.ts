@@ -79,7 +79,7 @@ async function queuedBuilds(
     if (build)
       out.set(e.build.id, {
         build: row(build),
-        reason: e.job ? `${e.job.unitPath ?? 'job'}: ${e.reason}` : e.reason,
+        reason: e.job?.unitPath ? `${e.job.unitPath}: ${e.reason}` : e.reason,
       });
   }
   return [...out.values()];

@@ -40,12 +40,21 @@ export async function startServe(): Promise<Served> {
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
+    const limit = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error('waited 60 s for rig serve to say "listening on"'));
+    }, 60_000);
     const rl = createInterface({ input: proc.stdout! });
     rl.on('line', (line) => {
       const m = /listening on (\S+)/.exec(line);
-      if (m) resolve(m[1] as string);
+      if (!m) return;
+      clearTimeout(limit);
+      resolve(m[1] as string);
     });
-    proc.once('exit', (code) => reject(new Error(`rig serve exited (${code}) before listening`)));
+    proc.once('exit', (code) => {
+      clearTimeout(limit);
+      reject(new Error(`rig serve exited (${code}) before listening`));
+    });
   });
   const api = async <T>(
     path: string,
