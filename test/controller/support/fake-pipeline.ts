@@ -1,5 +1,6 @@
 /**
- * TEST SUPPORT until the Jenkinsfile front end and the runner land on main:
+ * TEST SUPPORT, now used only by the web UI's harness (test/web/support/harness.ts);
+ * test/controller and test/acceptance run the real front end and runner:
  * a JSON pipeline (`rig-test.json`) and a minimal stand-in for `runBuild`
  * that runs `sh` lines with bash, emits the runner's events, honours scope,
  * placement, cancel (post still runs) and credentials. It exists to drive the
@@ -49,7 +50,7 @@ export function parseTestPipeline(text: string): { pipeline: Pipeline } | { erro
     parameters: [{ kind: 'string', name: 'GREETING', defaultValue: 'hello', span }],
     triggers: [],
     tools: [],
-    stages: p.stages,
+    stages: p.stages.map(withModelFields),
     post: [],
     libraries: [],
     functions: [],
@@ -57,6 +58,15 @@ export function parseTestPipeline(text: string): { pipeline: Pipeline } | { erro
     span,
   };
   return { pipeline: pipeline as unknown as Pipeline };
+}
+
+/** The model fields the controller itself reads (a unit's `retry` option) beside the JSON ones. */
+function withModelFields(s: TestStage): TestStage {
+  const parallel = s.parallel?.map(withModelFields);
+  return Object.assign({}, s, parallel ? { parallel } : {}, {
+    options: { other: [] },
+    body: parallel ? { kind: 'parallel', stages: parallel } : { kind: 'steps', steps: [] },
+  });
 }
 
 export async function fakeRunBuild(o: RunOptions): Promise<BuildReport> {
