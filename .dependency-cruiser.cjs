@@ -29,6 +29,14 @@ module.exports = {
       to: { path: ours, pathNot: '^src/util/' },
     },
     {
+      name: 'reports-is-a-leaf',
+      comment:
+        'Test-report parsing is shared by the runner and the controller; it imports neither.',
+      severity: 'error',
+      from: { path: '^src/reports/' },
+      to: { path: ours, pathNot: '^src/(reports|util)/' },
+    },
+    {
       name: 'executors-below-runner',
       comment:
         'Executors implement the contract; they never reach up into the runner, agent or controller.',

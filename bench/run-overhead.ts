@@ -6,8 +6,8 @@
  *   node --import tsx bench/run-overhead.ts [runs]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const RUNS = Number(process.argv[2] ?? 21);
@@ -18,11 +18,28 @@ function pipelineWith(steps: number): string {
   return `pipeline {\n agent any\n stages { stage('S') { steps {\n${body}\n } } }\n}\n`;
 }
 
+/** CPU time (user + system) of each run, read through GNU time: it survives a loaded machine. */
+const cpuSamples = new Map<string, number[]>();
+
 function timeMs(cmd: string, args: string[], cwd: string): number {
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  const timed = existsSync('/usr/bin/time');
+  const [file, argv] = timed
+    ? ['/usr/bin/time', ['-f', 'rig-bench-cpu %U %S', cmd, ...args]]
+    : [cmd, args];
+  const r = spawnSync(file, argv, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-  return Number(process.hrtime.bigint() - t) / 1e6;
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  const cpu = /rig-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr.toString());
+  if (cpu) {
+    const key = `${cmd} ${args.join(' ')}`;
+    cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), (Number(cpu[1]) + Number(cpu[2])) * 1000]);
+  }
+  return wall;
 }
 
 function median(xs: number[]): number {
@@ -32,8 +49,11 @@ function median(xs: number[]): number {
 
 function measure(label: string, fn: () => number): number {
   fn(); // warm the page cache
+  cpuSamples.clear();
   const m = median(Array.from({ length: RUNS }, fn));
-  console.log(`${label.padEnd(36)} ${m.toFixed(1).padStart(8)} ms (median of ${RUNS})`);
+  const cpu = median([...cpuSamples.values()].flat());
+  const cpuText = Number.isNaN(cpu) ? '' : `, cpu ${cpu.toFixed(0)} ms`;
+  console.log(`${label.padEnd(36)} ${m.toFixed(1).padStart(8)} ms (median of ${RUNS}${cpuText})`);
   return m;
 }
 
@@ -54,6 +74,11 @@ try {
     `overhead of rig run over sh -c true: ${(one - shell).toFixed(1)} ms (goal ≤ 150 ms; node start alone ${node.toFixed(1)} ms)`,
   );
   console.log(`cost per added step: ${((eleven - one) / 10).toFixed(1)} ms (goal ≤ 20 ms)`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (wall times need a quiet machine; cpu times less so)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

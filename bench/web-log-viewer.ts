@@ -20,6 +20,7 @@
  * printing a line to that line in the viewer's DOM, and to a plain client on
  * the API's build follow stream (the transport's share).
  */
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { logKey } from '../src/controller/scheduler/context.ts';
 import { launch, signInWithForm } from '../test/web/support/browser.ts';
@@ -33,6 +34,12 @@ const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log('machine: %d cores, load average %s (1, 5, 15 min)', cpus().length, load());
 
 const h = await startHarness();
 await h.listen();
@@ -226,7 +233,8 @@ async function endToEnd(): Promise<void> {
       const r = await reader?.read();
       if (!r || r.done) return;
       const now = Date.now();
-      for (const m of decoder.decode(r.value).matchAll(/"text":"MARK-\d+-(\d+)"/g))
+      // The shell's trace (`+ echo MARK-…`) comes first; the printed line follows.
+      for (const m of decoder.decode(r.value).matchAll(/(?<!echo )MARK-\d+-(\d+)/g))
         plain.push(now - Number(m[1]));
     }
   })();
@@ -252,4 +260,5 @@ async function endToEnd(): Promise<void> {
   );
   await b.close();
   await s.stop();
+  console.log('\nload average at the end: %s', load());
 }

@@ -34,7 +34,10 @@ export interface AgentOptions {
   log: Logger;
   /** Extra facts (executor probes). */
   facts?: Record<string, string>;
+  /** Why this host takes no jobs (see quarantine.ts), or null. */
   quarantine?: () => string | null;
+  /** The controller relays an admin's "the host is clean". */
+  clearQuarantine?: (by: string) => void;
 }
 
 export class RigAgent {
@@ -135,6 +138,11 @@ export class RigAgent {
     return true;
   }
 
+  /** Tell the controller now that draining or quarantine changed. */
+  statusChanged(): void {
+    this.sendStatus();
+  }
+
   private sendStatus(): void {
     const q = this.opts.quarantine?.() ?? null;
     this.send({
@@ -167,6 +175,9 @@ export class RigAgent {
         return;
       case 'lock.granted':
         this.locks.granted(m.requestId);
+        return;
+      case 'quarantine.clear':
+        this.opts.clearQuarantine?.(m.by);
         return;
     }
   }
@@ -202,11 +213,16 @@ export class RigAgent {
 
   private assign(job: JobAssignment): void {
     if (this.jobs.has(job.jobId)) return;
-    if (this.draining || this.jobs.size >= this.opts.executors || this.opts.quarantine?.()) {
+    const quarantine = this.opts.quarantine?.() ?? null;
+    if (this.draining || this.jobs.size >= this.opts.executors || quarantine !== null) {
       this.send({
         type: 'job.refused',
         jobId: job.jobId,
-        reason: this.draining ? 'draining' : 'no free executor',
+        reason: this.draining
+          ? 'draining'
+          : quarantine !== null
+            ? `quarantined: ${quarantine}`
+            : 'no free executor',
       });
       return;
     }

@@ -5,7 +5,13 @@
  */
 import type { BuildResult } from '../pipeline/model/pipeline.ts';
 import type { JobAssignment } from '../protocol/messages.ts';
-import type { ArtifactSink, CredentialProvider, LockProvider, StashStore } from '../runner/api.ts';
+import type {
+  ArtifactSink,
+  CredentialProvider,
+  LockProvider,
+  StashStore,
+  TestResultSink,
+} from '../runner/api.ts';
 import type { BuildEventListener } from '../runner/events.ts';
 
 export interface JobIo {
@@ -17,6 +23,7 @@ export interface JobIo {
   signal: AbortSignal;
   credentials: CredentialProvider;
   artifacts: ArtifactSink;
+  testResults: TestResultSink;
   stashes: StashStore;
   locks: LockProvider;
 }

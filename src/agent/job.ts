@@ -12,7 +12,7 @@ import type { LockProvider } from '../runner/api.ts';
 import type { BuildEvent } from '../runner/events.ts';
 import { checkout } from './checkout.ts';
 import type { JobRunner } from './job-runner.ts';
-import { artifactsFor, credentialsFor, Masker, stashesFor } from './services.ts';
+import { artifactsFor, credentialsFor, Masker, stashesFor, testResultsFor } from './services.ts';
 import { JobSpool } from './spool.ts';
 
 const FLUSH_MS = 20;
@@ -125,6 +125,7 @@ export class AgentJob {
         signal: this.abort.signal,
         credentials: credentialsFor(target, a.credentialsAllowed, (s) => this.masker.add(s)),
         artifacts: artifactsFor(target),
+        testResults: testResultsFor(target),
         stashes: stashesFor(target),
         locks: this.host.locks.forJob(a.jobId),
       });

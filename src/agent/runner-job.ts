@@ -39,6 +39,7 @@ export function runnerJobRunner(parts: RunnerParts): JobRunner {
       signal: io.signal,
       credentials: io.credentials,
       artifacts: io.artifacts,
+      testResults: io.testResults,
       stashes: io.stashes,
       locks: io.locks,
     };

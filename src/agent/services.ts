@@ -8,7 +8,12 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { agentHttp } from '../protocol/http.ts';
 import type { Credential } from '../protocol/credentials.ts';
-import type { ArtifactSink, CredentialProvider, StashStore } from '../runner/api.ts';
+import type {
+  ArtifactSink,
+  CredentialProvider,
+  StashStore,
+  TestResultSink,
+} from '../runner/api.ts';
 
 export interface ServiceTarget {
   server: string;
@@ -67,6 +72,28 @@ export function artifactsFor(t: ServiceTarget): ArtifactSink {
         duplex: 'half',
       } as RequestInit);
       if (!res.ok) throw new Error(`archiving ${relativePath}: ${await failure(res)}`);
+    },
+  };
+}
+
+/** Test cases from `junit` steps, posted as the controller's test report rows. */
+export function testResultsFor(t: ServiceTarget): TestResultSink {
+  return {
+    async record(cases) {
+      const tests = cases.map((c) => ({
+        suite: c.suite,
+        className: c.className,
+        name: c.name,
+        status: c.status,
+        durationMs: c.durationMs,
+        message: c.message ?? null,
+      }));
+      const res = await call(t, agentHttp.tests(t.jobId), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tests }),
+      });
+      if (!res.ok) throw new Error(`test results: ${await failure(res)}`);
     },
   };
 }

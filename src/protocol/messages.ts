@@ -142,6 +142,8 @@ export const controllerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job.cancel'), jobId: z.string(), reason: z.string() }),
   /** May come again for a request sent again; the agent ignores what it no longer waits for. */
   z.object({ type: z.literal('lock.granted'), requestId: z.string() }),
+  /** An admin cleared the agent's quarantine; the agent answers with `status` (an older agent logs an unknown message and carries on). */
+  z.object({ type: z.literal('quarantine.clear'), by: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type ControllerMessage = z.infer<typeof controllerMessage>;

@@ -18,6 +18,7 @@
 import type { Agent, BuildResult, Pipeline } from '../pipeline/model/pipeline.ts';
 import type { Executor, ExecutorKind } from '../executors/contract.ts';
 import type { BuildEventListener, BuildReport } from './events.ts';
+import type { TestCase } from '../reports/tests/junit.ts';
 
 export interface RunOptions {
   pipeline: Pipeline;
@@ -31,6 +32,8 @@ export interface RunOptions {
   credentials?: CredentialProvider;
   inputs?: InputHandler;
   artifacts?: ArtifactSink;
+  /** Where `junit` sends the test cases it read (the agent ships them to the controller). */
+  testResults?: TestResultSink;
   stashes?: StashStore;
   locks?: LockProvider;
   placement?: PlacementProvider;
@@ -118,6 +121,11 @@ export interface InputHandler {
 export interface ArtifactSink {
   /** Called once per archived file (path relative to the workspace). */
   put(relativePath: string, absolutePath: string, size: number): Promise<void>;
+}
+
+export interface TestResultSink {
+  /** Called once per `junit` step with every case its reports held. */
+  record(cases: readonly TestCase[]): Promise<void>;
 }
 
 export interface StashStore {

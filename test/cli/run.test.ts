@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -144,6 +145,39 @@ test('rig ledger add inside a job: teardown destroys what the job recorded', asy
     const outside = await runCli(['ledger', 'add', 'netns', 'x'], ws.dir, { RIG_LEDGER: '' });
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /inside a Rig job/);
+  } finally {
+    await ws.dispose();
+  }
+});
+
+test('`when { changeset }` sees the last commit and the working tree; branch and commit reach env', async () => {
+  const ws = await workspaceWith({
+    Jenkinsfile: `pipeline {
+  agent any
+  stages {
+    stage('Docs') { when { changeset 'docs/**' }
+      steps { echo "docs changed on \${env.BRANCH_NAME} at \${env.GIT_COMMIT}" } }
+    stage('Code') { when { changeset 'src/**' }
+      steps { echo 'code changed' } }
+  }
+}
+`,
+  });
+  try {
+    const git = (...a: string[]): string =>
+      execFileSync('git', ['-c', 'user.email=t@e', '-c', 'user.name=t', ...a], {
+        cwd: ws.dir,
+      }).toString();
+    git('init', '-q', '-b', 'topic');
+    mkdirSync(join(ws.dir, 'docs'));
+    writeFileSync(join(ws.dir, 'docs', 'a.md'), 'a');
+    git('add', '.');
+    git('commit', '-qm', 'docs');
+    const commit = git('rev-parse', 'HEAD').trim();
+    const r = await runCli(['run'], ws.dir, { CI: 'true' });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`docs changed on topic at ${commit}`));
+    assert.doesNotMatch(r.stdout, /code changed/);
   } finally {
     await ws.dispose();
   }

@@ -7,11 +7,11 @@
  * test-output/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Browser } from './support/browser.ts';
 import { launch, signInWithForm } from './support/browser.ts';
 import type { Served } from './support/serve.ts';
@@ -25,17 +25,34 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
+/**
+ * CI runs this beside ~700 other tests on two cores: every wait is for a
+ * condition, generous but finite, and a timeout says what it waited for.
+ */
+const PATIENCE_MS = 90_000;
+
+async function see(what: string, locator: Locator, timeout = PATIENCE_MS): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0] ?? '';
+    throw new Error(`waited ${timeout / 1000} s for ${what} (${why})`, { cause: err });
+  }
+}
+
 describe('web UI end to end (rig serve, Chromium)', () => {
   let s: Served;
   let b: Browser;
   let page: Page;
   let buildUrl = '';
+  let gate = '';
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
     s = await startServe();
+    gate = join(s.dir, 'gate');
     const repo = gitRepo(s.dir, {
-      Jenkinsfile: fixture('Jenkinsfile'),
+      Jenkinsfile: fixture('Jenkinsfile').replace('@GATE@', gate),
       'Jenkinsfile.slow': fixture('Jenkinsfile.slow'),
       'Jenkinsfile.vm': fixture('Jenkinsfile.vm'),
     });
@@ -56,6 +73,8 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     });
     b = await launch();
     page = b.page;
+    page.setDefaultTimeout(PATIENCE_MS);
+    page.setDefaultNavigationTimeout(PATIENCE_MS);
     page.on('dialog', (d) => void d.accept());
   });
   after(async () => {
@@ -68,7 +87,7 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.waitForURL(/\/sign-in\?next=%2F$/);
     await shoot(page, 'sign-in');
     await signInWithForm(page, s.url, s.admin);
-    await page.getByRole('heading', { name: 'Builds' }).waitFor();
+    await see('the dashboard', page.getByRole('heading', { name: 'Builds' }));
   });
 
   it('runs a build and shows its log arriving and its stages moving', async () => {
@@ -77,17 +96,45 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.getByRole('button', { name: 'Run build' }).click();
     await page.waitForURL(/\/builds\/[^/?#]+$/);
     buildUrl = page.url();
-    // Live: lines appear while the build still runs.
-    await page.locator('.lv-row .lt', { hasText: /^build step 3$/ }).waitFor({ timeout: 60_000 });
-    const running = await page.locator('.build-title-row .badge').innerText();
-    assert.match(running, /Running|Queued/, 'the first lines showed while the build ran');
-    // The graph moves on without a reload: Build passes, Test's branches appear.
-    await page.locator('a.chip.tone-success', { hasText: 'Build' }).waitFor({ timeout: 60_000 });
-    await page.locator('.chip', { hasText: 'unit' }).waitFor({ timeout: 60_000 });
-    await page
-      .locator('.build-title-row .badge', { hasText: /Unstable|Passed|Failed/ })
-      .waitFor({ timeout: 60_000 });
+    // The build waits at the gate: what shows now arrived live.
+    await see(
+      'the log line "build step 3"',
+      page.locator('.lv-row .lt', { hasText: /^build step 3$/ }),
+    );
+    await see('the Running badge', page.locator('.build-title-row .badge', { hasText: 'Running' }));
+    await see(
+      'Build running in the graph',
+      page.locator('a.chip.status-running', { hasText: 'Build' }),
+    );
+    await see(
+      'unit pending in the graph (planned, not started)',
+      page.locator('.chip.status-pending', { hasText: 'unit' }),
+    );
+    await shoot(page, 'build-running');
+    writeFileSync(gate, '');
+    // The graph moves on without a reload: Build passes, Test's branches run.
+    await see(
+      'Build passed in the graph',
+      page.locator('a.chip.tone-success', { hasText: 'Build' }),
+    );
+    await see(
+      'the unit branch finished in the graph',
+      page.locator('.chip.status-finished', { hasText: 'unit' }),
+    );
+    await see(
+      'a matrix cell finished in the graph',
+      page.locator('.cells .chip.status-finished', { hasText: 'ARCH=arm64' }),
+    );
+    await see(
+      'the final result',
+      page.locator('.build-title-row .badge', { hasText: /Unstable|Passed|Failed/ }),
+    );
     assert.equal(page.url(), buildUrl, 'no reload happened');
+    assert.match(
+      await page.locator('.build-title-row .badge').innerText(),
+      /Unstable/,
+      'a failed JUnit case makes the build unstable',
+    );
     await shoot(page, 'build');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot(page, 'build-dark');
@@ -97,22 +144,22 @@ describe('web UI end to end (rig serve, Chromium)', () => {
   it('jumps from a stage to its log line, searches the log, and shows timestamps', async () => {
     await page.locator('a.chip', { hasText: 'Build' }).first().click();
     assert.match(page.url(), /#L\d+$/);
-    await page.locator('.lv-row.lv-target').waitFor();
+    await see('the first line of the stage, targeted', page.locator('.lv-row.lv-target'));
     await page.getByLabel('Search this log').fill('compiled for bonjour');
     await page.getByLabel('Search this log').press('Enter');
-    await page.locator('#log-search-status', { hasText: /^1 of 1$/ }).waitFor();
+    await see('one search hit', page.locator('#log-search-status', { hasText: /^1 of 1$/ }));
     const hit = page.locator('.lv-row.lv-hit-current', { hasText: 'compiled for bonjour' });
-    await hit.waitFor();
+    await see('the hit in view', hit);
     assert.equal(
       await hit.locator('.ansi-green-fg', { hasText: 'compiled' }).count(),
       1,
       'ANSI green',
     );
     await page.getByRole('button', { name: 'Timestamps' }).click();
-    await page
-      .locator('.lv-row .ts', { hasText: /^\d\d:\d\d:\d\d\.\d{3}$/ })
-      .first()
-      .waitFor();
+    await see(
+      'timestamps on the lines',
+      page.locator('.lv-row .ts', { hasText: /^\d\d:\d\d:\d\d\.\d{3}$/ }).first(),
+    );
     // Rows outside the view are hidden, never painted over the ones in it.
     const tops = (await page.evaluate(
       "[...document.querySelectorAll('.lv-row')].filter((r) => getComputedStyle(r).display !== 'none').map((r) => r.getBoundingClientRect().top).sort((a, b) => a - b)",
@@ -127,7 +174,7 @@ describe('web UI end to end (rig serve, Chromium)', () => {
 
   it('opens the failing test', async () => {
     await page.getByRole('link', { name: /^Tests/ }).click();
-    await page.getByRole('heading', { name: 'Failures' }).waitFor();
+    await see('the Failures heading', page.getByRole('heading', { name: 'Failures' }));
     const failure = page.locator('.test-failure').first();
     assert.match(await failure.locator('summary').innerText(), /moves into a namespace/);
     assert.match(
@@ -151,11 +198,22 @@ describe('web UI end to end (rig serve, Chromium)', () => {
     await page.goto(`${s.url}/projects/soak`);
     await page.getByRole('button', { name: 'Run build' }).click();
     await page.waitForURL(/\/builds\/[^/?#]+$/);
-    await page.locator('.lv-row .lt', { hasText: /^soak 5$/ }).waitFor({ timeout: 60_000 });
+    await see('the log line "soak 5"', page.locator('.lv-row .lt', { hasText: /^soak 5$/ }));
+    const soakUrl = page.url();
+    await page.goto(`${s.url}/agents`);
+    await see(
+      'the agent busy with the soak build',
+      page
+        .locator('.agent-card', { hasText: 'Busy' })
+        .locator('.agent-jobs', { hasText: 'soak #1' }),
+    );
+    await shoot(page, 'agents-busy');
+    await page.goto(soakUrl);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page
-      .locator('.build-title-row .badge', { hasText: 'Cancelled' })
-      .waitFor({ timeout: 60_000 });
+    await see(
+      'the Cancelled badge',
+      page.locator('.build-title-row .badge', { hasText: 'Cancelled' }),
+    );
     const id = page.url().split('/').pop() ?? '';
     const log = await s.api<{ streams: Array<{ stream: string }> }>(`/api/builds/${id}/log`);
     const texts = await Promise.all(
@@ -174,17 +232,17 @@ describe('web UI end to end (rig serve, Chromium)', () => {
       body: '{}',
     });
     await page.goto(`${s.url}/queue`);
-    await page.locator('.wait-reason', { hasText: /vagrant && kvm/ }).waitFor({ timeout: 30_000 });
+    await see('the wait reason', page.locator('.wait-reason', { hasText: /vagrant && kvm/ }));
     await shoot(page, 'queue');
     await page.goto(`${s.url}/`);
-    await page.locator('.project-card', { hasText: 'demo' }).waitFor();
+    await see('the demo project', page.locator('.project-card', { hasText: 'demo' }));
     await shoot(page, 'dashboard');
     await page.goto(`${s.url}/agents`);
-    await page.locator('.agent-card', { hasText: 'local' }).waitFor();
+    await see('the local agent', page.locator('.agent-card', { hasText: 'local' }));
     await shoot(page, 'agents');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(buildUrl);
-    await page.locator('.lv-row').first().waitFor();
+    await see('log rows', page.locator('.lv-row').first());
     await shoot(page, 'build-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
     await s.api(`/api/builds/${vm.body.id}/cancel`, { method: 'POST' });

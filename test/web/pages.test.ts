@@ -10,6 +10,85 @@ import type { Harness } from './support/harness.ts';
 import { cookiesOf, signIn, startHarness } from './support/harness.ts';
 import { makeRepo, submit, waitFinished } from './support/seed.ts';
 
+const GOOD = String.raw`pipeline {
+  agent none
+  parameters {
+    string(name: 'GREETING', defaultValue: 'hello')
+    booleanParam(name: 'FAST', defaultValue: false)
+  }
+  stages {
+    stage('Build') {
+      agent { label 'linux' }
+      steps {
+        sh 'printf "\\033[32mcompiled\\033[0m\\n"'
+        sh 'echo "<b>not bold</b>"'
+      }
+    }
+    stage('Test') {
+      parallel {
+        stage('unit') {
+          agent { label 'linux' }
+          // One command, so the shell's trace adds a line or two, not one per test.
+          steps { sh 'seq 1 600 | sed "s/.*/unit test & ok/"' }
+        }
+        stage('lint') {
+          agent { label 'linux' }
+          steps { sh 'sleep 0.2; echo lint clean' }
+        }
+      }
+    }
+  }
+}
+`;
+const BAD = `pipeline {
+  agent { label 'linux' }
+  stages {
+    stage('Check') {
+      steps {
+        sh 'echo checking'
+        sh 'exit 3'
+      }
+    }
+  }
+}
+`;
+const MATRIX = `pipeline {
+  agent none
+  stages {
+    stage('Cells') {
+      matrix {
+        agent { label 'linux' }
+        axes {
+          axis {
+            name 'OS'
+            values 'linux', 'bsd'
+          }
+          axis {
+            name 'ARCH'
+            values 'amd64', 'arm64'
+          }
+        }
+        stages {
+          stage('Check') {
+            steps { sh 'echo "checking $OS/$ARCH"' }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+const STUCK = `pipeline {
+  agent none
+  stages {
+    stage('VM') {
+      agent { label 'vagrant && kvm' }
+      steps { sh 'true' }
+    }
+  }
+}
+`;
+
 const html = { accept: 'text/html' };
 
 describe('web pages', () => {
@@ -19,6 +98,7 @@ describe('web pages', () => {
   let ok: string;
   let failed: string;
   let waiting: string;
+  let cells: string;
 
   const get = (path: string, cookie = session.cookie): Promise<Response> =>
     Promise.resolve(app.request(path, { headers: { ...html, cookie } }));
@@ -50,47 +130,17 @@ describe('web pages', () => {
     await h.listen();
     h.startAgent('linux-1', ['linux']);
     session = await signIn(app, h.admin);
-    const good = makeRepo(
-      h.dir,
-      {
-        agent: 'none',
-        stages: [
-          {
-            name: 'Build',
-            agent: 'linux',
-            sh: ["printf '\\033[32mcompiled\\033[0m\\n'", 'echo "<b>not bold</b>"'],
-          },
-          {
-            name: 'Test',
-            parallel: [
-              {
-                name: 'unit',
-                agent: 'linux',
-                sh: ['for i in $(seq 1 600); do echo "unit test $i ok"; sleep 0.001; done'],
-              },
-              { name: 'lint', agent: 'linux', sh: ['sleep 0.2; echo lint clean'] },
-            ],
-          },
-        ],
-      },
-      'good',
-    );
-    const bad = makeRepo(
-      h.dir,
-      { agent: 'linux', stages: [{ name: 'Check', sh: ['echo checking', 'exit 3'] }] },
-      'bad',
-    );
-    const stuck = makeRepo(
-      h.dir,
-      { agent: 'none', stages: [{ name: 'VM', agent: 'vagrant && kvm', sh: ['true'] }] },
-      'stuck',
-    );
+    const good = makeRepo(h.dir, GOOD, 'good');
+    const bad = makeRepo(h.dir, BAD, 'bad');
+    const stuck = makeRepo(h.dir, STUCK, 'stuck');
     ok = await submit(h, good);
     failed = await submit(h, bad);
+    cells = await submit(h, makeRepo(h.dir, MATRIX, 'matrix'));
     await waitFinished(h, ok);
     await waitFinished(h, failed);
+    await waitFinished(h, cells);
     waiting = await submit(h, stuck);
-    const until = Date.now() + 10_000;
+    const until = Date.now() + 60_000;
     while (
       !(await h.controller.store.jobsWithStatus(['queued'])).some(
         (j) => j.buildId === waiting && j.waitReason,
@@ -301,6 +351,14 @@ describe('web pages', () => {
         body,
         /<a class="chip tone-success status-finished" href="\/builds\/[^"?]+\?log=j[^"&]+&amp;from=0#L\d+" data-stream="j/,
       );
+    });
+
+    it('shows a matrix as a grid of cells named by their axis values', async () => {
+      const body = await page(`/builds/${cells}`);
+      assert.match(body, /aria-label="Cells: 4 matrix cells"/);
+      for (const cell of ['OS=linux, ARCH=amd64', 'OS=bsd, ARCH=arm64'])
+        assert.match(body, new RegExp(`<span class="chip-name">${cell}</span>`));
+      assert.match(body, /Passed<\/span>/);
     });
 
     it('opens on the failed stage, with its log paged for browsers without JavaScript', async () => {

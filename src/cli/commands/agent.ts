@@ -1,14 +1,14 @@
 /**
- * `rig agent --server URL --token T --labels a,b [--name N] [--executors N]`.
+ * `rig agent --server URL --token T --labels a,b [--name N] [--executors N] [--host-check]`.
  * SIGTERM drains: running jobs finish, no new ones are taken.
  */
 import { cpus, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import pino from 'pino';
-import { RigAgent } from '../../agent/agent.ts';
 import { UsageError } from '../errors.ts';
-import { agentJobRunner, availableExecutorKinds } from '../job-runtime.ts';
+import { startRigAgent } from '../agent-setup.ts';
+import { availableExecutorKinds } from '../job-runtime.ts';
 
 export function registerAgent(program: Command): void {
   program
@@ -20,6 +20,10 @@ export function registerAgent(program: Command): void {
     .option('--name <name>', 'agent name', hostname())
     .option('--executors <n>', 'jobs at a time', String(Math.max(1, Math.floor(cpus().length / 2))))
     .option('--data <dir>', 'workspaces, mirrors and spool', '.rig-agent')
+    .option(
+      '--host-check',
+      'after each job, compare the whole host with its state at start; any difference quarantines the agent (for a machine the agent has to itself)',
+    )
     .action(async (opts) => {
       const server = opts.server ?? process.env.RIG_SERVER;
       const token = opts.token ?? process.env.RIG_AGENT_TOKEN;
@@ -28,7 +32,7 @@ export function registerAgent(program: Command): void {
       const executors = Number(opts.executors);
       if (!Number.isInteger(executors) || executors < 1)
         throw new UsageError('--executors wants a positive integer');
-      const agent = new RigAgent({
+      const agent = await startRigAgent({
         server,
         token,
         name: opts.name,
@@ -39,10 +43,9 @@ export function registerAgent(program: Command): void {
         executors,
         executorKinds: await availableExecutorKinds(),
         dataDir: resolve(opts.data),
-        runner: agentJobRunner(),
         log: pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2)),
+        hostCheck: opts.hostCheck === true,
       });
-      agent.start();
       await new Promise<void>((done) => {
         process.once('SIGTERM', () => void agent.drain().then(() => (agent.stop(), done())));
         process.once('SIGINT', () => (agent.stop(), done()));

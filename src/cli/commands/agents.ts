@@ -1,4 +1,7 @@
-/** `rig agents`: the fleet with labels, status, current jobs and host facts. */
+/**
+ * `rig agents`: the fleet with labels, status, current jobs and host facts.
+ * `rig agents --clear-quarantine NAME`: the admin says NAME's host is clean.
+ */
 import type { Command } from '@commander-js/extra-typings';
 import { client, runClient } from './client.ts';
 
@@ -19,8 +22,21 @@ export function registerAgents(program: Command): void {
     .description('list agents')
     .option('--server <url>', 'controller URL (default: RIG_SERVER)')
     .option('--token <token>', 'API token (default: RIG_TOKEN)')
+    .option(
+      '--clear-quarantine <name>',
+      "let a quarantined agent take jobs again (its host's state becomes its baseline)",
+    )
     .action((opts) =>
       runClient(async () => {
+        if (opts.clearQuarantine !== undefined) {
+          const name = opts.clearQuarantine;
+          const r = await client(opts).json<{ was: string }>(
+            `/api/agents/${encodeURIComponent(name)}/unquarantine`,
+            { method: 'POST' },
+          );
+          process.stdout.write(`${name}: quarantine cleared (was: ${r.was})\n`);
+          return;
+        }
         const { agents } = await client(opts).json<{ agents: AgentRow[] }>('/api/agents');
         for (const a of agents) {
           const status = a.statusReason ? `${a.status} (${a.statusReason})` : a.status;

@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   agents: () => import('./agents.ts').then((m) => m.registerAgents),
   projects: () => import('./projects.ts').then((m) => m.registerProjects),
   ledger: () => import('./ledger.ts').then((m) => m.registerLedger),
+  token: () => import('./tokens.ts').then((m) => m.registerToken),
 };
 
 /** Commands registered by another command's module. */

@@ -5,18 +5,20 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import pino from 'pino';
 import { parse as parseYaml } from 'yaml';
-import { RigAgent } from '../../agent/agent.ts';
+import type { RigAgent } from '../../agent/agent.ts';
 import { issueToken } from '../../controller/api/tokens.ts';
 import { createController } from '../../controller/controller.ts';
 import { ControllerSetupError } from '../../controller/errors.ts';
 import { parseControllerPipeline } from '../../controller/pipeline-parser.ts';
 import { createWebUi, loadAssets, sessionKeyIn, webDepsFor } from '../../web/index.ts';
 import { UsageError } from '../errors.ts';
-import { agentJobRunner, availableExecutorKinds, controllerCoordinator } from '../job-runtime.ts';
+import { startRigAgent } from '../agent-setup.ts';
+import { availableExecutorKinds, controllerCoordinator } from '../job-runtime.ts';
 
 async function tokenFile(file: string, make: () => Promise<string>): Promise<string> {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -60,6 +62,9 @@ export function registerServe(program: Command): void {
         opts.reconnectWindowMs ?? process.env.RIG_RECONNECT_WINDOW_MS,
       );
       const dataDir = resolve(opts.data);
+      // A controller's heap is mostly short-lived log chunks: collect them before growing the
+      // heap, so memory stays flat however much log goes through (docs/controller.md, Figures).
+      setFlagsFromString('--optimize-for-size');
       const log = pino({ level: process.env.RIG_LOG_LEVEL ?? 'info' }, pino.destination(2));
       const controller = await createController({
         dataDir,
@@ -105,7 +110,7 @@ export function registerServe(program: Command): void {
       process.stdout.write(`rig serve: listening on ${url}\n`);
       let agent: RigAgent | undefined;
       if (opts.localAgent) {
-        agent = new RigAgent({
+        agent = await startRigAgent({
           server: url,
           token: agentToken,
           name: 'local',
@@ -113,10 +118,10 @@ export function registerServe(program: Command): void {
           executors: Math.max(1, Math.floor(cpus().length / 2)),
           executorKinds: await availableExecutorKinds(),
           dataDir: join(dataDir, 'agent'),
-          runner: agentJobRunner(),
           log: log.child({ part: 'local-agent' }),
+          // The controller's machine runs other things: only what teardown reports counts.
+          hostCheck: false,
         });
-        agent.start();
       }
       await new Promise<void>((done) => {
         const stop = (): void => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { hasErrors } from '../../pipeline/diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../pipeline/diagnostics/format.ts';
 import { describePlan, findStage, plan, type Plan } from '../../pipeline/planner/index.ts';
-import type { ExecutorKind } from '../../pipeline/model/pipeline.ts';
+import type { ExecutorKind, Pipeline } from '../../pipeline/model/pipeline.ts';
 import {
   createLocalExecutorProvider,
   InProcessLocks,
@@ -47,7 +47,7 @@ export async function planLocal(
 ): Promise<{ plan: Plan; facts: LocalRunFacts; file: string }> {
   const dir = resolve(flags.dir);
   const loaded = await requirePipeline(dir, flags.file);
-  const git = await readGitInfo(dir);
+  const git = await readGitInfo(dir, { changes: looksAtChanges(loaded.pipeline) });
   const branch = flags.branch ?? git.branch;
   const facts = {
     dir,
@@ -65,6 +65,11 @@ export async function planLocal(
     throw new InvalidPipeline(loaded.file);
   }
   return { plan: planned, facts, file: loaded.file };
+}
+
+/** Whether any `when` asks about the change set or change log. */
+function looksAtChanges(pipeline: Pipeline): boolean {
+  return /"kind":"change(set|log)"/.test(JSON.stringify(pipeline));
 }
 
 export async function runLocal(flags: RunFlags): Promise<number> {

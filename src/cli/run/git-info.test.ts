@@ -27,8 +27,17 @@ test('branch, commit, tag and changed files come from the real checkout', async 
     assert.equal(info.commit, git(dir, 'rev-parse', 'HEAD').trim());
     assert.equal(info.tag, 'v1.2');
     assert.deepEqual([...info.changedFiles].sort(), ['a.txt', 'b.txt', 'new file.txt']);
+    const head = await readGitInfo(dir, { changes: false });
+    assert.deepEqual(head, {
+      branch: 'feature/x',
+      commit: info.commit,
+      tag: 'v1.2',
+      changedFiles: [],
+    });
     git(dir, 'checkout', '-q', '--detach');
     assert.equal((await readGitInfo(dir)).branch, undefined);
+    assert.equal((await readGitInfo(dir, { changes: false })).branch, undefined);
+    assert.equal((await readGitInfo(dir, { changes: false })).commit, info.commit);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -38,6 +47,7 @@ test('outside a git repository nothing is known', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'rig-git-none-'));
   try {
     assert.deepEqual(await readGitInfo(dir), { changedFiles: [] });
+    assert.deepEqual(await readGitInfo(dir, { changes: false }), { changedFiles: [] });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,9 @@
 /**
  * What `rig run` learns from the local git checkout: branch, commit, tag and
  * the files a `when { changeset }` looks at (the last commit's and the working
- * tree's changes). Two git calls, run side by side. Outside a git repository
+ * tree's changes). One git call, or two side by side when the pipeline looks
+ * at changes: `git status` walks the whole working tree, which costs a big
+ * repository far more than the rest of a local run. Outside a git repository
  * every field is simply absent.
  */
 import { execFile } from 'node:child_process';
@@ -26,7 +28,11 @@ async function git(cwd: string, args: string[]): Promise<string> {
   }
 }
 
-export async function readGitInfo(cwd: string): Promise<GitInfo> {
+export async function readGitInfo(
+  cwd: string,
+  opts: { changes: boolean } = { changes: true },
+): Promise<GitInfo> {
+  if (!opts.changes) return headOnly(cwd);
   const [status, last] = await Promise.all([
     git(cwd, ['status', '--porcelain=v2', '--branch', '--untracked-files=normal']),
     git(cwd, ['log', '-1', '--format=%D', '--name-only', 'HEAD']),
@@ -40,6 +46,21 @@ export async function readGitInfo(cwd: string): Promise<GitInfo> {
     ...(info.commit ? { commit: info.commit } : {}),
     ...(tag ? { tag } : {}),
     changedFiles: [...changed],
+  };
+}
+
+/** Branch, commit and tag from the decorations of HEAD; no changed files. */
+async function headOnly(cwd: string): Promise<GitInfo> {
+  const [commit = '', refs = ''] = (await git(cwd, ['log', '-1', '--format=%H%n%D', 'HEAD'])).split(
+    '\n',
+  );
+  const branch = /(?:^|, )HEAD -> ([^,]+)/.exec(refs)?.[1];
+  const tag = /(?:^|, )tag: ([^,]+)/.exec(refs)?.[1];
+  return {
+    ...(branch ? { branch } : {}),
+    ...(/^[0-9a-f]{40,64}$/.test(commit) ? { commit } : {}),
+    ...(tag ? { tag } : {}),
+    changedFiles: [],
   };
 }
 

@@ -12,3 +12,30 @@ test('plain renderer prefixes every line with its stage or post block', () => {
   render({ type: 'log', at: 4, stage: null, stepId: null, stream: 'system', text: 'done' });
   assert.equal(out, '[Build] a\n[Build] b\n[post always] bye\n[pipeline] done\n');
 });
+
+test('a skipped stage is named once: by the runner when it logged why, else by the renderer', () => {
+  let out = '';
+  const render = createPlainRenderer((t) => (out += t));
+  const why = { reason: 'skipped due to earlier failure(s)' };
+  render({ type: 'log', at: 0, stage: 'Deploy', stepId: null, stream: 'system', text: 'skip!' });
+  render({
+    type: 'stage.end',
+    at: 1,
+    path: 'Deploy/Inner',
+    result: 'NOT_BUILT',
+    durationMs: 0,
+    skipped: why,
+  });
+  render({
+    type: 'stage.end',
+    at: 2,
+    path: 'Deploy',
+    result: 'NOT_BUILT',
+    durationMs: 0,
+    skipped: why,
+  });
+  assert.equal(
+    out,
+    '[Deploy] skip!\n[Deploy/Inner] stage skipped: skipped due to earlier failure(s)\n',
+  );
+});

@@ -7,6 +7,8 @@ import type { BuildEvent } from '../../runner/events.ts';
 
 export function createPlainRenderer(write: (text: string) => void): (event: BuildEvent) => void {
   const postScope = new Map<string, string>();
+  // The runner logs why a stage was skipped; nested stages it skipped with it get a line here.
+  const logged = new Set<string>();
   return (event) => {
     switch (event.type) {
       case 'post.start':
@@ -17,9 +19,11 @@ export function createPlainRenderer(write: (text: string) => void): (event: Buil
         postScope.delete(event.scope);
         break;
       case 'stage.end':
-        if (event.skipped) write(`[${event.path}] stage skipped: ${event.skipped.reason}\n`);
+        if (event.skipped && !logged.has(event.path))
+          write(`[${event.path}] stage skipped: ${event.skipped.reason}\n`);
         break;
       case 'log': {
+        if (event.stage !== null) logged.add(event.stage);
         const prefix = prefixFor(event.stage, postScope.get(event.stage ?? 'pipeline'));
         for (const line of event.text.split('\n')) write(`${prefix} ${line}\n`);
         break;

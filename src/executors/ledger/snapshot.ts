@@ -9,7 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectCgroups, type CgroupLayout } from '../cgroup/detect.ts';
 import { BUILD_MARKER } from '../proc/markers.ts';
-import { commandLine, listPids, readEnviron } from '../proc/proc-table.ts';
+import { commandLine, environs } from '../proc/proc-table.ts';
 import { readMounts, type MountInfo } from './mounts.ts';
 
 export interface HostSnapshot {
@@ -114,12 +114,11 @@ async function readRigCgroups(layout: CgroupLayout): Promise<string[]> {
 async function readMarked(): Promise<Record<string, string>> {
   const prefix = Buffer.from(`${BUILD_MARKER}=`);
   const hits = await Promise.all(
-    (await listPids()).map(async (pid) => {
-      const environ = await readEnviron(pid);
-      const at = environ ? markerAt(environ, prefix) : -1;
+    environs().map(async ([pid, environ]) => {
+      const at = markerAt(environ, prefix);
       if (at < 0) return undefined;
-      const end = environ!.indexOf(0, at);
-      const job = environ!.subarray(at + prefix.length, end < 0 ? undefined : end).toString();
+      const end = environ.indexOf(0, at);
+      const job = environ.subarray(at + prefix.length, end < 0 ? undefined : end).toString();
       return [String(pid), `${job}: ${await commandLine(pid)}`] as const;
     }),
   );

@@ -1,7 +1,12 @@
 /**
  * Reading the host's process table from /proc. Processes come and go while we
  * read, so every read tolerates a vanished pid.
+ *
+ * Whole-table scans read synchronously: /proc files are generated in memory,
+ * a sync read costs microseconds, while hundreds of async reads queue on
+ * libuv's four-thread pool and made every teardown wait tens of milliseconds.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { environMatches, type MarkerMatch } from './markers.ts';
 
@@ -15,7 +20,10 @@ export interface ProcStat {
 }
 
 export async function listPids(): Promise<number[]> {
-  const names = await readdir('/proc');
+  return listPidsNow(await readdir('/proc'));
+}
+
+function listPidsNow(names: string[] = readdirSync('/proc')): number[] {
   const pids: number[] = [];
   for (const name of names) {
     const pid = Number(name);
@@ -25,8 +33,12 @@ export async function listPids(): Promise<number[]> {
 }
 
 export async function readStat(pid: number): Promise<ProcStat | undefined> {
-  const text = await readFile(`/proc/${pid}/stat`, 'latin1').catch(() => undefined);
-  if (text === undefined) return undefined;
+  return parseStat(pid, await readFile(`/proc/${pid}/stat`).catch(() => undefined));
+}
+
+function parseStat(pid: number, raw: Buffer | undefined): ProcStat | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.toString('latin1');
   // comm may contain spaces and parentheses: the fields start after the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   return {
@@ -43,23 +55,37 @@ export async function readEnviron(pid: number): Promise<Buffer | undefined> {
 }
 
 /** Pids carrying the markers (zombies have an empty environ and never match). */
-export async function findMarked(match: MarkerMatch): Promise<number[]> {
-  const pids = await listPids();
-  const hits = await Promise.all(
-    pids.map(async (pid) => {
-      const environ = await readEnviron(pid);
-      return environ !== undefined && environMatches(environ, match) ? pid : 0;
-    }),
-  );
-  return hits.filter((pid) => pid !== 0);
+export function findMarked(match: MarkerMatch): Promise<number[]> {
+  const hits = environs().filter(([, environ]) => environMatches(environ, match));
+  return Promise.resolve(hits.map(([pid]) => pid));
+}
+
+/** Every readable process environment, read in one synchronous pass. */
+export function environs(): Array<[number, Buffer]> {
+  const out: Array<[number, Buffer]> = [];
+  for (const pid of listPidsNow()) {
+    const environ = readSync(`/proc/${pid}/environ`);
+    if (environ !== undefined && environ.length > 0) out.push([pid, environ]);
+  }
+  return out;
+}
+
+function readSync(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Live (non-zombie) members of a process group. */
-export async function groupMembers(pgid: number): Promise<number[]> {
-  const stats = await Promise.all((await listPids()).map(readStat));
-  return stats
-    .filter((s): s is ProcStat => s !== undefined && s.pgid === pgid && s.state !== 'Z')
-    .map((s) => s.pid);
+export function groupMembers(pgid: number): Promise<number[]> {
+  const stats = listPidsNow().map((pid) => parseStat(pid, readSync(`/proc/${pid}/stat`)));
+  return Promise.resolve(
+    stats
+      .filter((s): s is ProcStat => s !== undefined && s.pgid === pgid && s.state !== 'Z')
+      .map((s) => s.pid),
+  );
 }
 
 export async function commandLine(pid: number): Promise<string> {

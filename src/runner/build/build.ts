@@ -7,6 +7,7 @@ import type { Plan } from '../../pipeline/planner/types.ts';
 import { buildEnvFromContext } from '../../pipeline/planner/build-env.ts';
 import type {
   ArtifactSink,
+  TestResultSink,
   BuildContext,
   CredentialProvider,
   InputHandler,
@@ -38,6 +39,7 @@ export class Build implements BuildState {
   readonly stashes: StashStore;
   readonly locks: LockProvider;
   readonly artifacts: ArtifactSink | undefined;
+  readonly testResults: TestResultSink | undefined;
   readonly credentials: CredentialProvider | undefined;
   readonly inputs: InputHandler | undefined;
   readonly reported = new WeakSet<Error>();
@@ -65,6 +67,7 @@ export class Build implements BuildState {
     this.stashes = options.stashes ?? new MemoryStashStore();
     this.locks = options.locks ?? defaultLockProvider;
     this.artifacts = options.artifacts;
+    this.testResults = options.testResults;
     this.credentials = options.credentials;
     this.inputs = options.inputs;
     this.interp = new Interpreter(

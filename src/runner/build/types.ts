@@ -8,6 +8,7 @@ import type { Plan, PlannedStage } from '../../pipeline/planner/types.ts';
 import type { Job } from '../../executors/contract.ts';
 import type {
   ArtifactSink,
+  TestResultSink,
   BuildContext,
   CredentialProvider,
   InputHandler,
@@ -36,6 +37,7 @@ export interface BuildState {
   readonly stashes: StashStore;
   readonly locks: LockProvider;
   readonly artifacts: ArtifactSink | undefined;
+  readonly testResults: TestResultSink | undefined;
   readonly credentials: CredentialProvider | undefined;
   readonly inputs: InputHandler | undefined;
   /** Set by `currentBuild.result = …`, `unstable`, `catchError`…; only ever gets worse. */

@@ -1,20 +1,28 @@
 /**
  * `junit 'reports/**\/*.xml'`: records test results. Failed tests make the
  * stage and the build UNSTABLE (unless `skipMarkingBuildUnstable`); the step
- * returns Jenkins' summary (`totalCount`, `failCount`, `skipCount`, `passCount`).
+ * returns Jenkins' summary (`totalCount`, `failCount`, `skipCount`, `passCount`)
+ * and hands every case to the build's test-result sink (the controller's
+ * test report under an agent).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { splitAntPatterns } from '../../pipeline/planner/ant-glob.ts';
+import type { TestCase } from '../../reports/tests/junit.ts';
 import { log, markResult } from '../build/context.ts';
+import type { ExecContext } from '../build/types.ts';
 import { StepFailure } from '../errors.ts';
 import { findFiles } from '../files/glob.ts';
 import { hostCwd } from '../files/paths.ts';
 import type { Value } from '../groovy/values.ts';
-import type { TestCounts } from './junit-parse.ts';
-
-/** Reports above this size are refused. The XML parser itself loads only when a build has reports. */
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 import type { StepImpl } from './types.ts';
+
+/** Reports above this size are refused before they are parsed. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+interface Found {
+  relative: string;
+  absolute: string;
+}
 
 export const junit: StepImpl = {
   needsNode: true,
@@ -34,36 +42,46 @@ export const junit: StepImpl = {
         `No test report files were found matching '${pattern}'. Configuration error?`,
       );
     }
-    const total: TestCounts = { total: 0, failed: 0, skipped: 0, failures: [] };
-    for (const f of files) {
-      if ((await stat(f.absolute)).size > MAX_REPORT_BYTES)
-        throw new StepFailure(`junit: ${f.relative} is larger than ${MAX_REPORT_BYTES} bytes`);
-      let counts: TestCounts;
-      try {
-        const { countTests } = await import('./junit-parse.ts');
-        counts = countTests(await readFile(f.absolute, 'utf8'));
-      } catch (err) {
-        throw new StepFailure(`junit: cannot read ${f.relative}: ${(err as Error).message}`);
-      }
-      total.total += counts.total;
-      total.failed += counts.failed;
-      total.skipped += counts.skipped;
-      total.failures.push(...counts.failures);
-    }
+    const cases: TestCase[] = [];
+    for (const f of files) cases.push(...(await readReport(f)));
+    const failed = cases.filter((c) => c.status === 'failed' || c.status === 'error');
+    const skipped = cases.filter((c) => c.status === 'skipped').length;
     log(
       ctx,
-      `Recorded test results from ${files.length} file(s): ${total.total} tests, ${total.failed} failed, ${total.skipped} skipped`,
+      `Recorded test results from ${files.length} file(s): ${cases.length} tests, ${failed.length} failed, ${skipped} skipped`,
     );
-    for (const name of total.failures.slice(0, 20)) log(ctx, `  failed: ${name}`);
-    if (total.failed > 0 && !args.bool('skipMarkingBuildUnstable', false)) {
+    for (const c of failed.slice(0, 20)) log(ctx, `  failed: ${c.id}`);
+    await ship(ctx, cases);
+    if (failed.length > 0 && !args.bool('skipMarkingBuildUnstable', false)) {
       markResult(ctx, 'UNSTABLE');
       ctx.build.setResult('UNSTABLE');
     }
     return new Map<Value, Value>([
-      ['totalCount', total.total],
-      ['failCount', total.failed],
-      ['skipCount', total.skipped],
-      ['passCount', total.total - total.failed - total.skipped],
+      ['totalCount', cases.length],
+      ['failCount', failed.length],
+      ['skipCount', skipped],
+      ['passCount', cases.length - failed.length - skipped],
     ]);
   },
 };
+
+async function readReport(f: Found): Promise<TestCase[]> {
+  if ((await stat(f.absolute)).size > MAX_REPORT_BYTES)
+    throw new StepFailure(`junit: ${f.relative} is larger than ${MAX_REPORT_BYTES} bytes`);
+  // The parser loads only when a build has reports.
+  const { parseJUnit } = await import('../../reports/tests/junit.ts');
+  const parsed = parseJUnit(await readFile(f.absolute, 'utf8'), { maxBytes: MAX_REPORT_BYTES });
+  if ('error' in parsed) throw new StepFailure(`junit: cannot read ${f.relative}: ${parsed.error}`);
+  return parsed.suites.flatMap((s) => s.cases.map((c) => ({ ...c, file: f.relative })));
+}
+
+/** A report the controller could not take is a note in the log, not a failed step. */
+async function ship(ctx: ExecContext, cases: TestCase[]): Promise<void> {
+  const sink = ctx.build.testResults;
+  if (!sink || cases.length === 0) return;
+  try {
+    await sink.record(cases);
+  } catch (err) {
+    log(ctx, `junit: the test results could not be stored: ${(err as Error).message}`);
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * The stage graph: top-level stages left to right (top to bottom on a
- * phone), parallel branches and matrix cells as lanes, then the post and
- * teardown phases. Every started stage links to the line where its log
+ * phone), parallel branches as lanes and matrix cells as a grid; below
+ * them the post and teardown phases, each a row of its own. Every started stage links to the line where its log
  * starts; the island turns those links into in-page jumps.
  */
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -30,30 +30,27 @@ export const logHref = (buildId: string, stream: string, line: number): string =
 export function StageGraph(props: GraphProps): JSX.Element {
   const empty =
     props.nodes.length === 0 && props.posts.length === 0 && props.teardowns.length === 0;
+  if (empty) return <p class="muted graph-empty">No stage has started yet.</p>;
   return (
-    <div class="graph-scroll">
-      {empty ? (
-        <p class="muted graph-empty">No stage has started yet.</p>
-      ) : (
-        <ol class="graph" aria-label="Stages">
-          {props.nodes.map((n) => (
-            <li class="graph-col">
-              <Node node={n} {...props} />
-            </li>
-          ))}
-          {props.posts.length > 0 && (
-            <li class="graph-col phase">
-              <PostColumn {...props} />
-            </li>
-          )}
-          {props.teardowns.length > 0 && (
-            <li class="graph-col phase">
-              <TeardownColumn {...props} />
-            </li>
-          )}
-        </ol>
+    <>
+      {props.nodes.length > 0 && (
+        <div class="graph-scroll">
+          <ol class="graph" aria-label="Stages">
+            {props.nodes.map((n) => (
+              <li class="graph-col">
+                <Node node={n} {...props} />
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
-    </div>
+      {(props.posts.length > 0 || props.teardowns.length > 0) && (
+        <div class="graph-phases">
+          {props.posts.length > 0 && <PostPhaseRow {...props} />}
+          {props.teardowns.length > 0 && <TeardownPhaseRow {...props} />}
+        </div>
+      )}
+    </>
   );
 }
 
@@ -64,7 +61,11 @@ function Node(props: GraphProps & { node: GraphNode }): JSX.Element {
   return (
     <div class={`group group-${node.kind}`}>
       <Chip {...props} header />
-      <ol class={listClass} aria-label={`${node.name}: ${describeKind(node)}`}>
+      <ol
+        class={listClass}
+        aria-label={`${node.name}: ${describeKind(node)}`}
+        style={node.kind === 'matrix' ? `--cols: ${matrixColumns(node)}` : undefined}
+      >
         {node.children.map((c) => (
           <li>
             <Node {...props} node={c} />
@@ -73,6 +74,16 @@ function Node(props: GraphProps & { node: GraphNode }): JSX.Element {
       </ol>
     </div>
   );
+}
+
+/**
+ * Cells named `OS=linux, ARCH=amd64` lay out as a grid with one column per
+ * value of the last axis, so a row is one value of the others; at most 4.
+ */
+function matrixColumns(node: GraphNode): number {
+  const last = new Set(node.children.map((c) => c.name.split(', ').at(-1) ?? c.name));
+  const n = node.children.length;
+  return last.size <= 4 && n % last.size === 0 ? last.size : Math.min(n, 3);
 }
 
 function describeKind(node: GraphNode): string {
@@ -140,11 +151,12 @@ function Chip(props: GraphProps & { node: GraphNode; header?: boolean }): JSX.El
   );
 }
 
-function PostColumn(props: GraphProps): JSX.Element {
+/** After the stages, in a row of its own: the post blocks that ran. */
+function PostPhaseRow(props: GraphProps): JSX.Element {
   return (
-    <div class="group group-phase">
+    <div class="phase">
       <span class="phase-title">Post</span>
-      <ol class="lanes" aria-label="Post blocks">
+      <ol class="phase-chips" aria-label="Post blocks">
         {props.posts.map((p) => {
           const look = lookOf(p.result === null ? 'running' : 'finished', p.result);
           return (
@@ -177,11 +189,12 @@ function PostColumn(props: GraphProps): JSX.Element {
   );
 }
 
-function TeardownColumn(props: GraphProps): JSX.Element {
+/** Each job's teardown: what it removed, failed to remove, or left on the host. */
+function TeardownPhaseRow(props: GraphProps): JSX.Element {
   return (
-    <div class="group group-phase">
+    <div class="phase">
       <span class="phase-title">Teardown</span>
-      <ol class="lanes" aria-label="Teardown">
+      <ol class="phase-chips" aria-label="Teardown">
         {props.teardowns.map((t) => {
           const bad = t.failed.length > 0 || t.leftovers.length > 0;
           const look = lookOf('finished', bad ? 'UNSTABLE' : 'SUCCESS');

@@ -63,7 +63,7 @@ export function describeFacts(facts: Record<string, string>): Array<[string, str
   if (facts.kernel) out.push(['Kernel', facts.kernel]);
   if (facts.arch) out.push(['Arch', facts.arch]);
   if (facts.hostname) out.push(['Host', facts.hostname]);
-  if (facts.executorKinds) out.push(['Executors', facts.executorKinds]);
+  if (facts.executorKinds) out.push(['Executors', facts.executorKinds.split(',').join(', ')]);
   if (facts.node) out.push(['Node.js', facts.node]);
   const known = new Set([
     'cpuModel',

@@ -72,4 +72,65 @@ describe('log outline', () => {
       ['step:c'],
     );
   });
+
+  it('fits a step to the lines it printed when a parallel branch started alongside', () => {
+    const seg = (from: number, count: number, stage: string, stepId: string): unknown => ({
+      type: 'log.segment',
+      at: from,
+      segment: { from, count, stage, stepId },
+    });
+    const outline = outlineOf(
+      [
+        ev(10, { type: 'step.start', at: 1, stepId: 'u', stage: 'Test/unit', name: 'sh' }),
+        ev(10, { type: 'step.start', at: 1, stepId: 'l', stage: 'Test/lint', name: 'sh' }),
+        ev(10, seg(10, 4, 'Test/unit', 'u')),
+        ev(14, { type: 'step.end', at: 2, stepId: 'u', result: 'SUCCESS' }),
+        ev(14, seg(14, 2, 'Test/lint', 'l')),
+        ev(16, { type: 'step.end', at: 3, stepId: 'l', result: 'SUCCESS' }),
+      ],
+      'j1',
+    );
+    assert.deepEqual(
+      outline.sections.map((s) => [s.title, s.from, s.to]),
+      [
+        ['Test/unit › sh', 10, 14],
+        ['Test/lint › sh', 14, 16],
+      ],
+    );
+    assert.equal(outline.lanes, undefined, 'one after the other: no branch labels');
+  });
+
+  it('labels the lines of branches that interleave, and does not collapse them', () => {
+    const seg = (from: number, count: number, stage: string | null, stepId: string): unknown => ({
+      type: 'log.segment',
+      at: from,
+      segment: { from, count, stage, stepId },
+    });
+    const outline = outlineOf(
+      [
+        ev(0, seg(0, 2, 'Build', 'b')),
+        ev(2, { type: 'step.start', at: 1, stepId: 'u', stage: 'Test/unit', name: 'sh' }),
+        ev(2, { type: 'step.start', at: 1, stepId: 'l', stage: 'Test/lint', name: 'sh' }),
+        ev(2, seg(2, 3, 'Test/unit', 'u')),
+        ev(5, seg(5, 1, 'Test/lint', 'l')),
+        ev(6, seg(6, 2, 'Test/unit', 'u')),
+        ev(8, { type: 'step.end', at: 2, stepId: 'u', result: 'SUCCESS' }),
+        ev(8, { type: 'step.end', at: 3, stepId: 'l', result: 'SUCCESS' }),
+        ev(8, seg(8, 1, null, 'p')),
+      ],
+      'j1',
+    );
+    assert.deepEqual(
+      outline.sections.map((s) => s.id),
+      ['step:l'],
+      'unit holds a lint line; lint holds only its own',
+    );
+    assert.deepEqual(outline.lanes, [
+      [0, null],
+      [2, 'Test/unit'],
+      [5, 'Test/lint'],
+      [6, 'Test/unit'],
+      [8, null],
+    ]);
+  });
 });

@@ -88,6 +88,7 @@ function AgentCard(props: { user: SessionUser; row: AgentRow; now: number }): JS
         <ul class="agent-jobs" aria-label="Running now">
           {jobs.map((j) => (
             <li>
+              <span class="agent-job-label">Running</span>
               <a href={`/builds/${encodeURIComponent(j.buildId)}`}>{j.title}</a>
               {j.unit && <span class="muted"> · {j.unit}</span>}
             </li>
@@ -106,7 +107,7 @@ function AgentCard(props: { user: SessionUser; row: AgentRow; now: number }): JS
         <PostButton
           user={props.user}
           action={`/agents/${encodeURIComponent(agent.name)}/drain`}
-          class="btn btn-quiet btn-small"
+          class="btn btn-small"
           fields={{ drain: state === 'draining' ? 'false' : 'true' }}
         >
           {state === 'draining' ? 'Resume' : 'Drain'}

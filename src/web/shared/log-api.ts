@@ -29,6 +29,12 @@ export interface LogOutline {
   sections: LogSection[];
   /** `[line, at]` pairs, ascending by line: line `l` arrived at the `at` of the last pair with line ≤ l. */
   times: Array<[number, number]>;
+  /**
+   * Where parallel branches interleave in this stream: `[line, stage]` pairs,
+   * ascending; lines from that one on were printed by `stage` (null: by no
+   * branch that interleaves). Absent when nothing interleaves.
+   */
+  lanes?: Array<[number, string | null]>;
 }
 
 /** One NDJSON row of GET …/search?q= */

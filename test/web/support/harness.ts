@@ -1,22 +1,22 @@
 /**
  * An in-process controller with the web UI mounted, for page tests
- * (`app.request`) and the browser tests. It runs pipelines with the
- * controller tests' stand-in runner until the real runner is on main.
+ * (`app.request`) and the browser tests. Pipelines are real Jenkinsfiles run
+ * by the same runner, executors, coordinator and agent as `rig serve`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { RigAgent } from '../../../src/agent/agent.ts';
-import { runnerJobRunner } from '../../../src/agent/runner-job.ts';
+import { agentJobRunner, controllerCoordinator } from '../../../src/cli/job-runtime.ts';
 import { agentsView } from '../../../src/controller/api/read-models.ts';
 import { issueToken } from '../../../src/controller/api/tokens.ts';
 import { createController } from '../../../src/controller/controller.ts';
 import type { Controller } from '../../../src/controller/controller.ts';
+import { parseControllerPipeline } from '../../../src/controller/pipeline-parser.ts';
 import type { Scope } from '../../../src/controller/store/records.ts';
 import { createWebUi, loadAssets, webDepsFor } from '../../../src/web/index.ts';
 import type { WebDeps } from '../../../src/web/index.ts';
-import { fakeRunBuild, parseTestPipeline } from '../../controller/support/fake-pipeline.ts';
 
 export interface Harness {
   dir: string;
@@ -38,21 +38,10 @@ export async function startHarness(): Promise<Harness> {
   const controller = await createController({
     dataDir: join(dir, 'data'),
     log,
-    parse: (text) => parseTestPipeline(text),
+    parse: parseControllerPipeline,
     heartbeatMs: 500,
     reconnectWindowMs: 3000,
-    coordinator: async (req) => {
-      const report = await fakeRunBuild({
-        pipeline: req.pipeline,
-        workspace: dir,
-        context: req.context,
-        executors: { forAgent: () => Promise.resolve({ error: 'none' }), available: () => [] },
-        onEvent: req.onEvent,
-        signal: req.signal,
-        placement: { runUnit: (u) => req.runUnit(u) },
-      });
-      return { result: report.result };
-    },
+    coordinator: controllerCoordinator(join(dir, 'data')),
   });
   const deps = webDepsFor(controller, {
     artifactsDir: join(dir, 'data', 'artifacts'),
@@ -87,14 +76,7 @@ export async function startHarness(): Promise<Harness> {
         executorKinds: ['host'],
         dataDir: join(dir, 'agents', name),
         log,
-        runner: runnerJobRunner({
-          runBuild: fakeRunBuild,
-          parse: (text) => parseTestPipeline(text),
-          executors: {
-            forAgent: () => Promise.resolve({ error: 'none' }),
-            available: () => ['host'],
-          },
-        }),
+        runner: agentJobRunner(),
       });
       agent.start();
       agents.push(agent);

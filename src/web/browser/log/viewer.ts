@@ -106,7 +106,7 @@ export class LogViewer {
     const hit = this.hitsByLine.has(item.line);
     el.className = `lv-row${this.target === item.line ? ' lv-target' : ''}${hit ? (this.currentHit === item.line ? ' lv-hit-current' : ' lv-hit') : ''}`;
     const ts = this.showTimes ? `<span class="ts">${this.timeOf(item.line)}</span>` : '';
-    el.innerHTML = `<a class="ln" href="#L${n}">${n}</a>${ts}<span class="lt${html === undefined ? ' lv-loading' : ''}">${html ?? ''}</span>`;
+    el.innerHTML = `<a class="ln" href="#L${n}">${n}</a>${ts}${this.laneTag(item.line)}<span class="lt${html === undefined ? ' lv-loading' : ''}">${html ?? ''}</span>`;
   }
 
   // ---- navigation
@@ -238,19 +238,16 @@ export class LogViewer {
   }
 
   private timeOf(line: number): string {
-    const t = this.outline.times;
-    let lo = 0;
-    let hi = t.length - 1;
-    let at: number | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const pair = t[mid] as [number, number];
-      if (pair[0] <= line) {
-        at = pair[1];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return at === null ? '' : clockTime(at);
+    const at = valueAt(this.outline.times, line);
+    return at === undefined ? '' : clockTime(at);
+  }
+
+  /** The parallel branch that printed the line, where branches interleave (Jenkins' `[unit]`). */
+  private laneTag(line: number): string {
+    const stage = valueAt(this.outline.lanes ?? [], line);
+    if (!stage) return '';
+    const name = stage.split('/').pop() ?? stage;
+    return `<span class="lv-lane" title="${esc(stage)}">${esc(name)}</span>`;
   }
 
   private floatingButton(): HTMLButtonElement {
@@ -274,3 +271,19 @@ export class LogViewer {
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The value of the last `[line, value]` pair at or before `line` (pairs ascend by line). */
+function valueAt<T>(pairs: Array<[number, T]>, line: number): T | undefined {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const pair = pairs[mid] as [number, T];
+    if (pair[0] <= line) {
+      found = pair[1];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
