@@ -97,6 +97,16 @@ describe('rig serve with three labelled agents', () => {
     tmp.remove();
   });
 
+  it('lists the three agents with their labels (rig agents)', async () => {
+    const r = await run(['agents'], s.env);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter(Boolean).sort();
+    assert.equal(rows.length, 3, r.stdout);
+    assert.match(rows[0] ?? '', /^arm-1 +online +0\/1 +\[arm\]/);
+    assert.match(rows[1] ?? '', /^kvm-1 +online +0\/1 +\[linux, kvm\]/);
+    assert.match(rows[2] ?? '', /^linux-1 +online +0\/1 +\[linux\]/);
+  });
+
   it('runs parallel branches on different agents at the same time; logs complete and ordered', async () => {
     const repo = makeRepo(tmp.dir, `fanout-${suffix()}`, {
       Jenkinsfile: FANOUT,
