@@ -15,7 +15,9 @@ import type { ExecutorProvider } from '../runner/api.ts';
 import { EXECUTOR_KINDS, createExecutors } from './executors.ts';
 
 function provider(): ExecutorProvider {
-  return createLocalExecutorProvider(createExecutors(), 'host');
+  return createLocalExecutorProvider(createExecutors(), 'host', {
+    labelNote: (label) => `label '${label}': met by this agent's labels`,
+  });
 }
 
 export function agentJobRunner(): JobRunner {

@@ -14,6 +14,11 @@ type Found = Awaited<ReturnType<ExecutorProvider['forAgent']>>;
 export interface LocalProviderOptions {
   /** The image `agent any`/`label` jobs get when the preferred executor is `container`. */
   defaultImage?: string;
+  /**
+   * Why a `label` requirement holds here. Under `rig run` this machine stands
+   * in for every label; an agent was chosen because its labels matched.
+   */
+  labelNote?: (label: string) => string;
 }
 
 export function createLocalExecutorProvider(
@@ -48,7 +53,10 @@ export function createLocalExecutorProvider(
         case 'node':
           return use(
             preferred,
-            [`label '${agent.label}': met by this machine (rig run runs every label locally)`],
+            [
+              options.labelNote?.(agent.label) ??
+                `label '${agent.label}': met by this machine (rig run runs every label locally)`,
+            ],
             missingPreferred,
           );
         case 'docker':
