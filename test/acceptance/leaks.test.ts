@@ -231,7 +231,8 @@ describe('two sandboxed jobs at once', () => {
         [
           `echo ${me} > /tmp/iso-${me}`,
           `ip netns add iso-${me}`,
-          `sh -c 'sleep 600; : $0' iso-proc-${me} &`,
+          // Quiet: its trace would interleave with `echo ready` in the same stream.
+          `(sh -c 'sleep 600; : $0' iso-proc-${me}) >/dev/null 2>&1 &`,
           'echo ready',
           'while [ ! -e go ]; do sleep 0.1; done',
           `look() { (ls /tmp; ip netns list; cat /proc/[0-9]*/cmdline | tr '\\0' ' ') 2>/dev/null | grep -c "$1" || true; }`,
@@ -244,7 +245,7 @@ describe('two sandboxed jobs at once', () => {
       await writeFile(join(wsB.dir, 'Jenkinsfile'), file(b, a, wsA.dir));
       const runA = startRig(wsA.dir, ['--executor', 'sandbox']);
       const runB = startRig(wsB.dir, ['--executor', 'sandbox']);
-      const ready = (s: string): boolean => /\] ready$/m.test(s);
+      const ready = (s: string): boolean => /ready$/m.test(s);
       assert.ok(await waitForOutput(runA, ready, 60_000), runA.stdout());
       assert.ok(await waitForOutput(runB, ready, 60_000), runB.stdout());
       await writeFile(join(wsA.dir, 'go'), '');

@@ -68,6 +68,8 @@ test('teardown removes what the job recorded or left traceably, and nothing else
     report ??= await job.teardown();
     await runCommand(['ip', 'netns', 'del', n.untraced]);
     await runCommand(['ip', 'netns', 'del', n.other]);
+    // If teardown missed the mount, the assertions below say so; rm must not fail first.
+    await runCommand(['umount', '--lazy', join(workspace, 'mnt')]);
     await rm(workspace, { recursive: true, force: true });
   }
 

@@ -98,3 +98,14 @@ test('nothing new, nothing attributed', () => {
     unattributed: [],
   });
 });
+
+test('a mount that took the id of one unmounted meanwhile is new', () => {
+  // The kernel hands out freed mount ids again: another job's unmount then our mount.
+  const withOther = { ...before, mounts: { ...before.mounts, '9': mount(9, '/mnt/other-job') } };
+  const reused = { ...before, mounts: { ...before.mounts, '9': mount(9, '/ws/job/mnt') } };
+  const result = attributeDiff(withOther, reused, traces, 'traced');
+  assert.deepEqual(
+    result.entries.map((e) => `${e.kind} ${e.id}`),
+    ['mount /ws/job/mnt'],
+  );
+});

@@ -80,7 +80,9 @@ export function attributeDiff(
     );
   }
   for (const [id, mount] of Object.entries(after.mounts)) {
-    if (before.mounts[id] || belongsElsewhere(mount.mountPoint, mount.fsType, traces)) continue;
+    // The kernel reuses the ids of unmounted mounts: new is a new id or an id on a new point.
+    if (before.mounts[id]?.mountPoint === mount.mountPoint) continue;
+    if (belongsElsewhere(mount.mountPoint, mount.fsType, traces)) continue;
     const traced = named(mount.mountPoint) || traces.paths.some((p) => inside(mount.mountPoint, p));
     take(
       traced,

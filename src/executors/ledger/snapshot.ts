@@ -18,7 +18,7 @@ export interface HostSnapshot {
   netns: Record<string, number>;
   /** Links in the host netns: name → ifindex. */
   links: Record<string, number>;
-  /** Mounts in our mount namespace by mount id (ids are never reused before reboot). */
+  /** Mounts in our mount namespace by mount id (the kernel reuses the ids of unmounted mounts). */
   mounts: Record<string, MountInfo>;
   /** podman containers: id → name. */
   containers: Record<string, string>;
