@@ -10,7 +10,38 @@ const NOTIFY =
 const REPORT = 'it publishes reports through a Jenkins plugin that Rig does not implement';
 const LIBRARY = 'it comes from shared-library support, which Rig does not implement';
 
+const CREDENTIALS =
+  'it comes from a Jenkins plugin that Rig does not implement; bind the credential with `withCredentials([…])` and use the tool in `sh`';
+const KUBERNETES =
+  'it runs steps in a Kubernetes pod through the Kubernetes plugin; use `agent { kubernetes { … } }` for the stage';
+
 export const PLUGIN_STEPS: ReadonlyMap<string, string> = new Map([
+  [
+    'build',
+    'it triggers another Jenkins job; Rig runs one pipeline and has no other jobs to start',
+  ],
+  [
+    'step',
+    'the generic `step([$class: …])` runs a Jenkins build-step class, which Rig cannot load',
+  ],
+  [
+    'properties',
+    "it changes the job's configuration while the build runs; declare `parameters`, `triggers` and `options` in the pipeline (a `properties([…])` call before `pipeline { }` is read as those sections)",
+  ],
+  ['library', 'it loads a shared library while the build runs; Rig does not load shared libraries'],
+  ['sshagent', CREDENTIALS.replace('use the tool', 'run `ssh` with `-i`')],
+  ['withDockerRegistry', CREDENTIALS.replace('use the tool', 'run `docker login`')],
+  ['withDockerContainer', "use `agent { docker { image '…' } }` for the stage instead"],
+  ['container', KUBERNETES],
+  ['podTemplate', KUBERNETES],
+  ['withMaven', 'it comes from the Pipeline Maven plugin; run `mvn` with `sh`'],
+  ['unarchive', 'it was replaced by `copyArtifacts`, which Rig does not implement either'],
+  ['mail', 'it sends e-mail through Jenkins; Rig does not send e-mail (use `sh` with your mailer)'],
+  [
+    'emailext',
+    'it sends e-mail through the Email Extension plugin; Rig does not send e-mail (use `sh` with your mailer)',
+  ],
+  ['slackSend', NOTIFY],
   ['load', 'it loads Groovy code from a file at run time; Rig only runs the Jenkinsfile itself'],
   ['libraryResource', LIBRARY],
   ['stage', 'a scripted `stage` inside `steps` is not supported; use declarative nested `stages`'],

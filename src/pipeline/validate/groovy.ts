@@ -6,6 +6,7 @@
 import type { Expr } from '../model/groovy.ts';
 import type { Pipeline, Stage, WhenCondition } from '../model/pipeline.ts';
 import { stepSignature } from '../steps/catalog.ts';
+import { isConstructible } from './groovy-classes.ts';
 import { headSpan, type Validator } from './validator.ts';
 import { walkExpr, walkStmts, walkSteps, type ExprVisitor } from './walk.ts';
 
@@ -15,7 +16,9 @@ const SUBSET = "outside Rig's Groovy subset";
 function problem(e: Expr): string | undefined {
   switch (e.kind) {
     case 'new':
-      return `\`new ${e.typeName}(…)\` creates a Java object, which is ${SUBSET}`;
+      return isConstructible(e.typeName)
+        ? undefined
+        : `\`new ${e.typeName}(…)\` creates a Java object, which is ${SUBSET}`;
     case 'call':
       if (e.callee === 'evaluate')
         return `\`evaluate(…)\` compiles code at run time, which is ${SUBSET}`;
@@ -26,12 +29,16 @@ function problem(e: Expr): string | undefined {
       if (e.name === 'metaClass' || isMetaClass(e.object)) return `metaclass changes are ${SUBSET}`;
       if (isJenkins(e.object))
         return `the Jenkins internal API (\`Jenkins.${e.name}\`) is not available in Rig`;
-      return staticCall(e.object, e.name);
+      return (
+        pluginVariable(e.object, e.name) ??
+        rawBuild(e.object, e.name) ??
+        staticCall(e.object, e.name)
+      );
     case 'prop':
       if (e.name === 'metaClass') return `metaclass changes are ${SUBSET}`;
       if (isJenkins(e.object))
         return `the Jenkins internal API (\`Jenkins.${e.name}\`) is not available in Rig`;
-      return undefined;
+      return rawBuild(e.object, e.name);
     default:
       return undefined;
   }
@@ -43,6 +50,30 @@ function isJenkins(e: Expr): boolean {
 
 function isMetaClass(e: Expr): boolean {
   return e.kind === 'prop' && e.name === 'metaClass';
+}
+
+/**
+ * Global variables that Jenkins plugins add to scripts. Rig has none of
+ * them; the runner would stop at the name, so say it here, with the
+ * declarative form that does the same job.
+ */
+const PLUGIN_VARIABLES: Record<string, string> = {
+  docker:
+    "the Docker Pipeline plugin's `docker` variable, which Rig does not provide; use `agent { docker { image '…' } }` or the docker CLI in `sh`",
+  openshift: "the OpenShift Client plugin's `openshift` variable, which Rig does not provide",
+  Artifactory: "the Artifactory plugin's `Artifactory` variable, which Rig does not provide",
+};
+
+function pluginVariable(object: Expr, name: string): string | undefined {
+  if (object.kind !== 'var' || !Object.hasOwn(PLUGIN_VARIABLES, object.name)) return undefined;
+  return `\`${object.name}.${name}(…)\` uses ${PLUGIN_VARIABLES[object.name]}`;
+}
+
+function rawBuild(object: Expr, name: string): string | undefined {
+  if (object.kind !== 'var' || object.name !== 'currentBuild') return undefined;
+  return name === 'rawBuild' || name === 'getRawBuild'
+    ? "`currentBuild.rawBuild` is Jenkins' internal build object, which Rig does not have"
+    : undefined;
 }
 
 const FORBIDDEN_STATIC: Record<string, string[]> = {

@@ -84,10 +84,7 @@ function applyTyped(ctx: LowerContext, o: Directive, options: Options): void {
     case 'disableConcurrentBuilds': {
       checkArgs(ctx, o, ['abortPrevious'], 0);
       const a = arg(o, 'abortPrevious');
-      options.disableConcurrentBuilds = {
-        abortPrevious: a ? (boolValue(ctx, a.value, '`abortPrevious`') ?? false) : false,
-        span,
-      };
+      options.disableConcurrentBuilds = { abortPrevious: abortPrevious(ctx, a?.value), span };
       return;
     }
     case 'quietPeriod': {
@@ -130,6 +127,22 @@ function single(ctx: LowerContext, o: Directive, key: string): Expr | undefined 
     return undefined;
   }
   return a.value;
+}
+
+/**
+ * Jenkins evaluates option arguments when the build starts, so real files
+ * write `abortPrevious: isChangeRequest()`. Rig needs the value before the
+ * build: a computed one is reported and the safe default (do not abort) kept.
+ */
+function abortPrevious(ctx: LowerContext, e: Expr | undefined): boolean {
+  if (!e) return false;
+  if (e.kind === 'bool' || e.kind === 'str') return boolValue(ctx, e, '`abortPrevious`') ?? false;
+  ctx.warn(
+    'dynamic-option',
+    '`abortPrevious` is computed at run time; Rig keeps `false` (a new build does not abort the running one)',
+    e.span,
+  );
+  return false;
 }
 
 /** `flag()`, `flag(true)` or `flag(false)`. */

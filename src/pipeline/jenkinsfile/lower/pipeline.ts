@@ -20,6 +20,7 @@ import { lowerEnvironment } from './environment.ts';
 import { libraryRefs, lowerLibraries } from './libraries.ts';
 import { emptyOptions, lowerOptions } from './options.ts';
 import { lowerParameters } from './parameters.ts';
+import { isPropertiesCall, lowerProperties } from './properties.ts';
 import { lowerPost } from './post.ts';
 import { isPipelineCall, reportNoPipeline, type PipelineCall } from './shape.ts';
 import { lowerStageList } from './stages.ts';
@@ -55,7 +56,12 @@ export function lowerScript(ctx: LowerContext, script: Script): Pipeline | undef
   }
   const call = (script.body[index] as Stmt & { expr: PipelineCall }).expr;
   const libraries = [...script.libraries];
-  const prelude = topLevel(ctx, script.body.slice(0, index), libraries);
+  const before = script.body.slice(0, index);
+  const prelude = topLevel(
+    ctx,
+    before.filter((s) => !isPropertiesCall(s)),
+    libraries,
+  );
   reportAfterPipeline(ctx, script.body.slice(index + 1));
   const p: Pipeline = {
     source: { file: ctx.src.file, format: 'jenkinsfile' },
@@ -74,6 +80,7 @@ export function lowerScript(ctx: LowerContext, script: Script): Pipeline | undef
     span: call.span,
   };
   readSections(ctx, call, p);
+  for (const s of before) if (isPropertiesCall(s)) lowerProperties(ctx, s.expr, p);
   return p;
 }
 

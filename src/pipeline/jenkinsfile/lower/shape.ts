@@ -6,6 +6,7 @@
  */
 import type { Expr, FunctionDef, Stmt } from '../../model/groovy.ts';
 import type { Span } from '../../model/span.ts';
+import { stepSignature } from '../../steps/catalog.ts';
 import { walkStmts } from '../../validate/walk.ts';
 import type { LowerContext } from './context.ts';
 
@@ -87,10 +88,34 @@ export function reportNoPipeline(
     );
     return;
   }
+  const entry = libraryEntry(body, functions);
+  if (entry) {
+    ctx.error(
+      'no-pipeline',
+      `no \`pipeline { … }\` block found: the file only calls \`${entry.callee}(…)\`, which is not a step Rig knows (a shared-library step that defines the pipeline?); Rig runs declarative Jenkinsfiles and does not load shared libraries`,
+      ctx.src.span(entry.span.offset, entry.span.offset + entry.callee.length),
+      ['copy the pipeline the library step builds into the Jenkinsfile as `pipeline { … }`'],
+    );
+    return;
+  }
   ctx.error(
     'no-pipeline',
     'no `pipeline { … }` block found: Rig runs declarative Jenkinsfiles',
     whole,
     ['a declarative Jenkinsfile has the form `pipeline { agent any; stages { … } }`'],
   );
+}
+
+/**
+ * The top-level call that stands in for a pipeline, as in `buildPlugin(…)`
+ * files: a call of something that is neither a step nor a function of the file.
+ */
+function libraryEntry(body: Stmt[], functions: FunctionDef[]): PipelineCall | undefined {
+  const own = new Set(functions.map((f) => f.name));
+  for (const s of body) {
+    if (s.kind !== 'expr' || s.expr.kind !== 'call') continue;
+    const callee = s.expr.callee;
+    if (!own.has(callee) && !stepSignature(callee)) return s.expr;
+  }
+  return undefined;
 }

@@ -123,9 +123,10 @@ function checkBody(
   }
   stage.body = bodies[0]!;
   if (stage.failFast && stage.body.kind !== 'parallel' && stage.body.kind !== 'matrix') {
-    ctx.error(
+    // Jenkins accepts this and ignores it; so does Rig, but says so.
+    ctx.warn(
       'fail-fast',
-      '`failFast` only applies to a stage with `parallel` or `matrix`',
+      '`failFast` has no effect here: it only applies to a stage with `parallel` or `matrix`',
       d.nameSpan,
     );
   }

@@ -32,6 +32,8 @@ function lowerStep(ctx: LowerContext, s: Stmt, where: string): Step | undefined 
     return undefined;
   }
   if (e.callee === 'script') return scriptStep(ctx, e);
+  // Jenkins runs Groovy's own `println` where a step goes; Rig's Groovy subset has it.
+  if (GROOVY_PRINT.has(e.callee) && !e.closure) return { kind: 'script', body: [s], span: e.span };
   const step: Step = { kind: 'step', name: e.callee, args: e.args, span: e.span };
   if (e.closure) {
     if (!e.closure.implicitIt) {
@@ -45,6 +47,8 @@ function lowerStep(ctx: LowerContext, s: Stmt, where: string): Step | undefined 
   }
   return step;
 }
+
+const GROOVY_PRINT = new Set(['println', 'print']);
 
 function scriptStep(ctx: LowerContext, e: Extract<Expr, { kind: 'call' }>): Step {
   if (e.args.length > 0)

@@ -96,7 +96,8 @@ export function lowerTools(ctx: LowerContext, d: Directive): Tool[] {
   const out: Tool[] = [];
   for (const t of entriesOf(ctx, d, { blocks: false })) {
     const a = t.args.length === 1 && t.args[0]!.name === undefined ? t.args[0]!.value : undefined;
-    const name = a && stringValue(ctx, a, `the \`${t.name}\` installation`);
+    // Jenkins evaluates `jdk params.JDK` when the build starts; keep it as `${…}` for the runner.
+    const name = a && runtimeString(ctx, a);
     if (name === undefined) {
       if (!a)
         ctx.error(
