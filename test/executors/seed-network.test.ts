@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -53,6 +53,8 @@ async function scenario(
   const suffix = createHash('md5').update(jobId).digest('hex').slice(0, 8);
   const names = [`seed-${suffix}`, `seed-a-${suffix}`, `seed-b-${suffix}`];
   const workspace = await mkdtemp(join(tmpdir(), 'rig-seed-ws-'));
+  // The scripts go in the workspace: a sandbox hides the host's /tmp, where a clone may live.
+  await cp(scripts, workspace, { recursive: true });
   const before = await takeHostSnapshot();
   const job = await create().prepare({ jobId, workspace, log: () => undefined, env: env() });
   let report: TeardownReport;
@@ -73,12 +75,14 @@ function env(): Record<string, string> {
 }
 
 async function drive(job: Job, ending: Ending): Promise<void> {
-  const test = `exec ${scripts}/test.sh`;
+  const test = `exec ${job.workspaceInside}/test.sh`;
   if (ending === 'success') {
     const r = await runShell(job, test, { stepId: 'test' });
     assert.deepEqual(r.status, { code: 0, signal: null }, r.stderr);
     assert.match(r.stdout, BUILT);
-    const post = await runShell(job, `${scripts}/teardown.sh`, { stepId: 'post-always' });
+    const post = await runShell(job, `${job.workspaceInside}/teardown.sh`, {
+      stepId: 'post-always',
+    });
     assert.equal(post.status.code, 0, post.stderr);
     return;
   }
