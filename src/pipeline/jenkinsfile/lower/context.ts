@@ -4,10 +4,14 @@
  */
 import { error, warning, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { didYouMean } from '../../diagnostics/suggest.ts';
+import type { Expr } from '../../model/groovy.ts';
 import type { Span } from '../../model/span.ts';
 import type { Source } from '../source.ts';
 
 export class LowerContext {
+  /** Top-level names bound once to a literal (see constants.ts). */
+  constants = new Map<string, Expr>();
+
   constructor(
     readonly src: Source,
     readonly diagnostics: Diagnostic[],

@@ -1,5 +1,6 @@
 /** `parameters { string(…); booleanParam(…); choice(…) … }`, also reused by `input`. */
 import type { Parameter, ParameterKind } from '../../model/pipeline.ts';
+import { resolveConstant } from './constants.ts';
 import type { LowerContext } from './context.ts';
 import { entriesOf, type Directive } from './directives.ts';
 import { arg, quotedString, boolValue, checkArgs, stringList, stringValue } from './values.ts';
@@ -78,7 +79,7 @@ function readDefault(ctx: LowerContext, p: Directive, param: Parameter): void {
     if (b !== undefined) param.defaultValue = b;
     return;
   }
-  const s = stringValue(ctx, def.value, 'the default value');
+  const s = stringValue(ctx, resolveConstant(ctx.constants, def.value), 'the default value');
   if (s !== undefined) param.defaultValue = s;
 }
 
@@ -89,10 +90,11 @@ function readChoices(ctx: LowerContext, p: Directive, param: Parameter): void {
     ctx.error('missing-argument', '`choice` needs `choices`', p.span);
     return;
   }
+  const value = resolveConstant(ctx.constants, c.value);
   const list =
-    c.value.kind === 'str'
-      ? c.value.value.split('\n')
-      : stringList(ctx, c.value.kind === 'list' ? c.value.items : [c.value], 'a choice');
+    value.kind === 'str'
+      ? value.value.split('\n')
+      : stringList(ctx, value.kind === 'list' ? value.items : [value], 'a choice');
   param.choices = list;
   if (list.length > 0 && param.defaultValue === undefined) param.defaultValue = list[0]!;
 }

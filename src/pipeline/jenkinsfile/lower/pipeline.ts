@@ -20,6 +20,7 @@ import { lowerEnvironment } from './environment.ts';
 import { libraryRefs, lowerLibraries } from './libraries.ts';
 import { emptyOptions, lowerOptions } from './options.ts';
 import { lowerParameters } from './parameters.ts';
+import { topLevelConstants } from './constants.ts';
 import { isPropertiesCall, lowerProperties } from './properties.ts';
 import { lowerPost } from './post.ts';
 import { isPipelineCall, reportNoPipeline, type PipelineCall } from './shape.ts';
@@ -79,6 +80,7 @@ export function lowerScript(ctx: LowerContext, script: Script): Pipeline | undef
     prelude,
     span: call.span,
   };
+  ctx.constants = topLevelConstants(prelude);
   readSections(ctx, call, p);
   for (const s of before) if (isPropertiesCall(s)) lowerProperties(ctx, s.expr, p);
   return p;

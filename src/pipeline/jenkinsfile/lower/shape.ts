@@ -17,15 +17,16 @@ export function isPipelineCall(s: Stmt): s is Stmt & { kind: 'expr'; expr: Pipel
 }
 
 /**
- * The first `node { }` or `stage('x') { }` call anywhere in these
+ * The first `node { }`, `stage('x') { }` or `parallel(…)` call anywhere in these
  * statements — in blocks, closures, map entries — as scripted pipelines
  * use them.
  */
 function findScripted(stmts: Stmt[]): PipelineCall | undefined {
   let found: PipelineCall | undefined;
   walkStmts(stmts, (e) => {
-    if (found || e.kind !== 'call' || !e.closure) return;
-    if (e.callee === 'node' || e.callee === 'stage') found = e;
+    if (found || e.kind !== 'call') return;
+    if (e.closure ? e.callee === 'node' || e.callee === 'stage' : e.callee === 'parallel')
+      found = e;
   });
   return found;
 }
@@ -80,7 +81,7 @@ export function reportNoPipeline(
     const head = ctx.src.span(scripted.span.offset, scripted.span.offset + scripted.callee.length);
     ctx.error(
       'scripted-pipeline',
-      `this is a scripted pipeline: it runs \`${scripted.callee} { … }\` without a \`pipeline\` block, and Rig runs declarative pipelines`,
+      `this is a scripted pipeline: it runs \`${scripted.callee}${scripted.closure ? ' { … }' : '(…)'}\` without a \`pipeline\` block, and Rig runs declarative pipelines`,
       head,
       [
         "wrap it as `pipeline { agent any; stages { stage('Build') { steps { script { … } } } } }`, or rewrite its stages declaratively",

@@ -38,9 +38,8 @@ export function parseCommandArgs(p: ParserState): Arg[] {
 
 /** The name of a named argument at the current token (`name:` or `'name':`), if it is one. */
 export function namedKey(p: ParserState): string | undefined {
+  if (!p.nextIsPunct(':')) return undefined;
   const t = p.tok;
-  const colon = p.peek();
-  if (colon.kind !== 'punct' || colon.text !== ':') return undefined;
   if (t.kind === 'ident' || t.kind === 'str') return t.text;
   return undefined;
 }

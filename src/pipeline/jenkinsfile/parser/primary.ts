@@ -164,7 +164,7 @@ function parseElement(p: ParserState, isMap: boolean | undefined): Expr | MapEnt
   if (p.at('*')) p.fail('unsupported-groovy', 'spread (`*list`, `*:map`) is not supported');
   const t = p.tok;
   let key: Expr;
-  if (t.kind === 'ident' && p.peek().text === ':' && p.peek().kind === 'punct') {
+  if (t.kind === 'ident' && p.nextIsPunct(':')) {
     p.next();
     key = { kind: 'str', value: t.text, quote: 'single', span: p.tokenSpan(t) } satisfies StrExpr;
   } else {

@@ -57,7 +57,7 @@ export function parseStatement(p: ParserState): StmtResult {
     const keyword = parseKeywordStatement(p, t.text);
     if (keyword !== null) return keyword;
     if (looksLikeDeclaration(p)) return parseDeclaration(p);
-    if (p.peek().text === ':' && p.peek().kind === 'punct' && !p.peek().nl) return parseLabelled(p);
+    if (p.nextIsPunct(':', true)) return parseLabelled(p);
   }
   const expr = parseCommandOrExpr(p);
   // An expression statement covers exactly its expression: share the span object.
