@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { agentHttp } from '../protocol/http.ts';
-import type { Credential } from '../protocol/credentials.ts';
+import { secretsOf, type Credential } from '../protocol/credentials.ts';
 import type {
   ArtifactSink,
   CredentialProvider,
@@ -50,17 +50,6 @@ export function credentialsFor(
       return c;
     },
   };
-}
-
-function secretsOf(c: Credential): string[] {
-  switch (c.kind) {
-    case 'secret':
-      return [c.secret];
-    case 'usernamePassword':
-      return [c.password];
-    case 'sshKey':
-      return [c.privateKey, ...(c.passphrase ? [c.passphrase] : [])];
-  }
 }
 
 export function artifactsFor(t: ServiceTarget): ArtifactSink {

@@ -4,7 +4,7 @@
  * and every secret handed out is remembered for the build, so a placement
  * unit that inherits it as an environment variable has it masked on its agent.
  */
-import type { Credential } from '../../protocol/credentials.ts';
+import { secretsOf } from '../../protocol/credentials.ts';
 import type { CredentialProvider } from '../../protocol/runner-types.ts';
 import { openCredential } from '../credentials.ts';
 import type { BuildRecord } from '../store/records.ts';
@@ -33,15 +33,4 @@ export function secretNames(
 ): string[] {
   const secrets = [...(ctx.buildSecrets.get(buildId) ?? [])].filter((s) => s.length > 0);
   return Object.keys(env).filter((name) => secrets.some((s) => env[name]?.includes(s)));
-}
-
-function secretsOf(c: Credential): string[] {
-  switch (c.kind) {
-    case 'secret':
-      return [c.secret];
-    case 'usernamePassword':
-      return [c.password];
-    case 'sshKey':
-      return [c.privateKey, ...(c.passphrase ? [c.passphrase] : [])];
-  }
 }
